@@ -1,0 +1,34 @@
+package org.dsftestbed.fhir.authorization;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.ActivityDefinition;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * What authorization rules may look up in the server's current data. Implemented by the server over its store, and
+ * in tests over fixtures.
+ */
+public interface AuthorizationContext
+{
+	/** Identifier value of the organization that runs this server. */
+	String localOrganizationIdentifier();
+
+	/** The current, not deleted Organization with this DSF organization identifier. */
+	Optional<Organization> organizationByIdentifier(String identifierValue);
+
+	/** The current, not deleted resource {@code Type/id}. */
+	Optional<Resource> resource(String type, String id);
+
+	/** Current, not deleted resources of a type (for uniqueness rules). */
+	List<Resource> resources(String type);
+
+	/** Active OrganizationAffiliations whose participating organization is {@code Organization/<organizationId>}. */
+	List<OrganizationAffiliation> activeAffiliationsOf(String organizationId);
+
+	/** ActivityDefinitions with this url and version in status draft or active (the Task rule's lookup). */
+	List<ActivityDefinition> activityDefinitionsDraftOrActive(String url, String version);
+}
