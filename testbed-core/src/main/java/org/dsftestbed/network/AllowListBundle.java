@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import ca.uhn.fhir.context.FhirContext;
-
+import org.dsftestbed.fhir.context.FhirContexts;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -50,12 +49,6 @@ public final class AllowListBundle
 	public static final String ORGANIZATION_PARENT_PROFILE = "http://dsf.dev/fhir/StructureDefinition/organization-parent";
 	public static final String ENDPOINT_PROFILE = "http://dsf.dev/fhir/StructureDefinition/endpoint";
 	public static final String ORGANIZATION_AFFILIATION_PROFILE = "http://dsf.dev/fhir/StructureDefinition/organization-affiliation";
-
-	// creating a FhirContext takes a second; one is enough for the JVM
-	private static final class Fhir
-	{
-		static final FhirContext R4 = FhirContext.forR4();
-	}
 
 	private final NetworkDefinition network;
 	private Function<String, List<String>> thumbprints;
@@ -131,12 +124,12 @@ public final class AllowListBundle
 	/** The bundle as pretty-printed FHIR XML, the format DSF reads its init bundle in. */
 	public static String toXml(Bundle bundle)
 	{
-		return Fhir.R4.newXmlParser().setPrettyPrint(true).encodeResourceToString(bundle) + "\n";
+		return FhirContexts.r4().newXmlParser().setPrettyPrint(true).encodeResourceToString(bundle) + "\n";
 	}
 
 	public static Bundle fromXml(String xml)
 	{
-		return Fhir.R4.newXmlParser().parseResource(Bundle.class, xml);
+		return FhirContexts.r4().newXmlParser().parseResource(Bundle.class, xml);
 	}
 
 	private static void add(Bundle bundle, String fullUrl, BundleEntryComponent entry)

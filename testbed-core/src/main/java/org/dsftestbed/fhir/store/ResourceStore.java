@@ -54,6 +54,8 @@ public final class ResourceStore
 	}
 
 	private final Map<String, Map<String, List<Version>>> byType = new ConcurrentHashMap<>();
+	// versions appended inside atomically(), per thread, to undo them on failure
+	private final ThreadLocal<List<Version>> journals = new ThreadLocal<>();
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 	private final Clock clock;
 
@@ -92,10 +94,62 @@ public final class ResourceStore
 	/** Stores a new resource with a fresh UUID as version 1; returns the stored copy. */
 	public Resource create(Resource resource)
 	{
+		return create(resource, newId());
+	}
+
+	/**
+	 * Stores a new resource under an id chosen before, e.g. for a {@code urn:uuid} entry of a transaction that other
+	 * entries reference.
+	 *
+	 * @throws IllegalStateException
+	 *             when the id is taken
+	 */
+	public Resource create(Resource resource, String id)
+	{
 		return writeLocked(() ->
 		{
-			String id = UUID.randomUUID().toString();
+			if (!versions(resource.fhirType(), id).isEmpty())
+				throw new IllegalStateException(resource.fhirType() + "/" + id + " exists");
 			return append(resource.fhirType(), id, 1, resource);
+		});
+	}
+
+	public static String newId()
+	{
+		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Runs {@code work} exclusively and atomically: when it throws, every version it stored is removed again, so
+	 * the store is as before (for FHIR transactions).
+	 */
+	public <T> T atomically(java.util.function.Supplier<T> work)
+	{
+		return writeLocked(() ->
+		{
+			List<Version> journal = new ArrayList<>();
+			journals.set(journal);
+			try
+			{
+				return work.get();
+			}
+			catch (RuntimeException | Error e)
+			{
+				for (int i = journal.size() - 1; i >= 0; i--)
+				{
+					Version appended = journal.get(i);
+					Map<String, List<Version>> ofType = byType.get(appended.type());
+					List<Version> versions = ofType.get(appended.id());
+					versions.remove(versions.size() - 1);
+					if (versions.isEmpty())
+						ofType.remove(appended.id());
+				}
+				throw e;
+			}
+			finally
+			{
+				journals.remove();
+			}
 		});
 	}
 
@@ -133,6 +187,7 @@ public final class ResourceStore
 				return Optional.empty();
 			Version deletion = new Version(type, id, last(versions).version() + 1, now(), null);
 			versions.add(deletion);
+			journal(deletion);
 			return Optional.of(deletion);
 		});
 	}
@@ -225,11 +280,20 @@ public final class ResourceStore
 		stored.getMeta().setVersionId(Long.toString(version));
 		Instant now = now();
 		stored.getMeta().setLastUpdated(Date.from(now));
+		Version appended = new Version(type, id, version, now, stored);
 		byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(id, i -> new ArrayList<>())
-				.add(new Version(type, id, version, now, stored));
+				.add(appended);
+		journal(appended);
 		Resource result = stored.copy();
 		result.setId(type + "/" + id + "/_history/" + version);
 		return result;
+	}
+
+	private void journal(Version appended)
+	{
+		List<Version> journal = journals.get();
+		if (journal != null)
+			journal.add(appended);
 	}
 
 	private Instant now()

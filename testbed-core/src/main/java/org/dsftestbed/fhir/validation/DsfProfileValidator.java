@@ -5,17 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -41,11 +35,7 @@ public final class DsfProfileValidator
 	{
 		CanonicalResources dsf = new CanonicalResources(context);
 		dsfBaseResources(context).forEach(dsf::add);
-		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context), dsf,
-				new InMemoryTerminologyServerValidationSupport(context), new CommonCodeSystemsTerminologyService(context),
-				new SnapshotGeneratingValidationSupport(context));
-		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
-		validator = context.newValidator().registerValidatorModule(instanceValidator);
+		validator = ValidationChains.validator(context, dsf);
 	}
 
 	/** The resources of DSF's base bundle (StructureDefinitions, CodeSystems, ValueSets, NamingSystems, Subscriptions). */

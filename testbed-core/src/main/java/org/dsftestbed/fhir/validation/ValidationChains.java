@@ -1,0 +1,47 @@
+package org.dsftestbed.fhir.validation;
+
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+
+/**
+ * Builds HAPI 5.1.0 validators the way DSF's server does: FHIR R4 base definitions, then the given conformance
+ * resources (DSF's and the plugins'), in-memory terminology, common code systems, and snapshot generation for
+ * differential-only profiles. The R4 base definitions are loaded once per JVM and shared (they take seconds and
+ * hundreds of megabytes to load).
+ */
+public final class ValidationChains
+{
+	private static final class Base
+	{
+		static final DefaultProfileValidationSupport R4 = load();
+
+		private static DefaultProfileValidationSupport load()
+		{
+			DefaultProfileValidationSupport support = new DefaultProfileValidationSupport(
+					org.dsftestbed.fhir.context.FhirContexts.r4());
+			support.fetchAllStructureDefinitions(); // load now, not racing on first use
+			support.fetchCodeSystem("http://hl7.org/fhir/administrative-gender");
+			return support;
+		}
+	}
+
+	private ValidationChains()
+	{
+	}
+
+	public static FhirValidator validator(FhirContext context, IValidationSupport conformanceResources)
+	{
+		ValidationSupportChain chain = new ValidationSupportChain(Base.R4, conformanceResources,
+				new InMemoryTerminologyServerValidationSupport(context), new CommonCodeSystemsTerminologyService(context),
+				new SnapshotGeneratingValidationSupport(context));
+		return context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+	}
+}
