@@ -140,7 +140,8 @@ public abstract class DateParameter<R extends Resource> extends AbstractSearchPa
 		Optional<Comparison> prefix = Arrays.stream(Comparison.values())
 				.filter(c -> value.toLowerCase(Locale.ROOT).startsWith(c.prefix())).findFirst();
 		Comparison comparison = prefix.orElse(Comparison.EQ);
-		String text = value.substring(prefix.isPresent() ? 2 : 0).toUpperCase(Locale.ROOT);
+		// as in DSF, only a prefixed value is upper-cased
+		String text = prefix.isPresent() ? value.substring(2).toUpperCase(Locale.ROOT) : value;
 
 		Optional<ZonedDateTime> dateTime = parseDateTime(text, DateTimeFormatter.ISO_DATE_TIME)
 				.or(() -> parseDateTime(text, DateTimeFormatter.ISO_DATE_TIME.withZone(serverTimeZone)));
