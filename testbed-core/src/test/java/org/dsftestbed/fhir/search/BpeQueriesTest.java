@@ -27,6 +27,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Subscription;
@@ -239,6 +241,21 @@ class BpeQueriesTest
 		String lastOfAll = serverLocal(after2, "yyyy-MM-dd'T'HH:mm:ss.SSS");
 		assertThat(fixture.search("Task", "status=requested&_lastUpdated=gt" + lastOfAll
 				+ "&_count=20&_page=1&_sort=_lastUpdated").total()).isZero();
+	}
+
+	@Test
+	void questionnaireResponseCatchUpPolling()
+	{
+		QuestionnaireResponse inProgress = fixture.createAfter(Duration.ofSeconds(1),
+				new QuestionnaireResponse().setStatus(QuestionnaireResponseStatus.INPROGRESS));
+		QuestionnaireResponse completed = fixture.createAfter(Duration.ofSeconds(1),
+				new QuestionnaireResponse().setStatus(QuestionnaireResponseStatus.COMPLETED));
+
+		String lastEvent = serverLocal(inProgress, "yyyy-MM-dd'T'HH:mm:ss.SSS");
+		SearchResult poll = fixture.search("QuestionnaireResponse",
+				"status=completed&_lastUpdated=gt" + lastEvent + "&_count=20&_page=1&_sort=_lastUpdated");
+
+		assertThat(matches(poll)).containsExactly(id(completed));
 	}
 
 	@Test
