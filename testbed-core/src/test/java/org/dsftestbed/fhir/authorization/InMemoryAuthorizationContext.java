@@ -3,9 +3,12 @@ package org.dsftestbed.fhir.authorization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.hl7.fhir.r4.model.ActivityDefinition;
@@ -59,12 +62,15 @@ public final class InMemoryAuthorizationContext implements AuthorizationContext
 	@Override
 	public Optional<Resource> resource(String type, String id)
 	{
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(id, "id");
 		return Optional.ofNullable(resources.getOrDefault(type, Map.of()).get(id));
 	}
 
 	@Override
 	public List<Resource> resources(String type)
 	{
+		Objects.requireNonNull(type, "type");
 		return List.copyOf(resources.getOrDefault(type, Map.of()).values());
 	}
 
@@ -92,7 +98,6 @@ public final class InMemoryAuthorizationContext implements AuthorizationContext
 		Set<String> specific = SEARCH_PARAMETERS.get(resourceType);
 		if (specific == null)
 			return Set.of();
-		return java.util.stream.Stream.concat(specific.stream(), COMMON_PARAMETERS.stream())
-				.collect(java.util.stream.Collectors.toSet());
+		return Stream.concat(specific.stream(), COMMON_PARAMETERS.stream()).collect(Collectors.toSet());
 	}
 }

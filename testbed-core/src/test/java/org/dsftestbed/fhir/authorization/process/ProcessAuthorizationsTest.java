@@ -241,6 +241,13 @@ class ProcessAuthorizationsTest
 	}
 
 	@Test
+	void roleCountsOnlyInTheNamedParent()
+	{
+		// Test_COS is TTP in the other parent only
+		assertThat(requester(remoteRole(Network.PARENT, "TTP"), network.remoteCos)).isFalse();
+	}
+
+	@Test
 	void remoteRoleDoesNotNeedAnActiveParent()
 	{
 		// DSF's role lookup for process authorization checks the affiliation and member, not the parent
