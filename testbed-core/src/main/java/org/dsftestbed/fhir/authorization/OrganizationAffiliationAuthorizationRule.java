@@ -65,9 +65,9 @@ public final class OrganizationAffiliationAuthorizationRule extends MetaTagAutho
 				.filter(sameParentAndMember(newResource)).toList();
 
 		if (sameParentAndMember.stream()
-				.anyMatch(a -> sameTarget(a.getEndpointFirstRep(), newResource.getEndpointFirstRep())))
+				.anyMatch(a -> sameTarget(endpointOf(a), endpointOf(newResource))))
 			return Optional.of("an OrganizationAffiliation of " + describe(newResource) + " with endpoint "
-					+ newResource.getEndpointFirstRep().getReference() + " already exists");
+					+ endpointOf(newResource).getReference() + " already exists");
 
 		return rolesOf(newResource).stream()
 				.filter(role -> sameParentAndMember.stream().anyMatch(a -> hasRole(a, role))).findFirst()
@@ -81,13 +81,13 @@ public final class OrganizationAffiliationAuthorizationRule extends MetaTagAutho
 	{
 		if (!sameReference(oldResource.getOrganization(), newResource.getOrganization())
 				|| !sameReference(oldResource.getParticipatingOrganization(), newResource.getParticipatingOrganization())
-				|| !sameReference(oldResource.getEndpointFirstRep(), newResource.getEndpointFirstRep()))
+				|| !sameReference(endpointOf(oldResource), endpointOf(newResource)))
 			return Optional.of("OrganizationAffiliation organization, participatingOrganization and endpoint must not "
 					+ "change");
 
 		// a role of this parent and member may be served by one endpoint only
 		List<OrganizationAffiliation> otherEndpoints = stored(context).stream().filter(sameParentAndMember(newResource))
-				.filter(a -> !sameTarget(a.getEndpointFirstRep(), newResource.getEndpointFirstRep())).toList();
+				.filter(a -> !sameTarget(endpointOf(a), endpointOf(newResource))).toList();
 		return rolesOf(newResource).stream().filter(role -> otherEndpoints.stream().anyMatch(a -> hasRole(a, role)))
 				.findFirst().map(role -> "another OrganizationAffiliation of " + describe(newResource) + " has role "
 						+ role.getSystem() + "|" + role.getCode() + " with a different endpoint");
@@ -97,6 +97,12 @@ public final class OrganizationAffiliationAuthorizationRule extends MetaTagAutho
 	{
 		return a -> sameTarget(a.getOrganization(), resource.getOrganization())
 				&& sameTarget(a.getParticipatingOrganization(), resource.getParticipatingOrganization());
+	}
+
+	// stored affiliations are read without HAPI's auto-creating getters
+	private static Reference endpointOf(OrganizationAffiliation affiliation)
+	{
+		return affiliation.getEndpoint().isEmpty() ? new Reference() : affiliation.getEndpoint().get(0);
 	}
 
 	private static boolean sameReference(Reference a, Reference b)

@@ -222,10 +222,13 @@ public final class TaskAuthorizationRule extends AbstractAuthorizationRule<Task>
 	@Override
 	public Decision read(Identity identity, Task existing, AuthorizationContext context)
 	{
-		if (identity.isLocal()
-				&& isCallersOrganization(existing.getRestriction().getRecipientFirstRep(), identity, context))
+		// DSF looks at the first recipient only; HAPI's getters would add empty elements, so read without them
+		Reference recipient = existing.hasRestriction() && existing.getRestriction().hasRecipient()
+				? existing.getRestriction().getRecipient().get(0)
+				: null;
+		if (identity.isLocal() && isCallersOrganization(recipient, identity, context))
 			return allowed("local identity of the recipient organization");
-		if (isCallersOrganization(existing.getRequester(), identity, context))
+		if (existing.hasRequester() && isCallersOrganization(existing.getRequester(), identity, context))
 			return allowed("identity of the requester organization");
 		return refused("Task readable only by local identities of its recipient or identities of its requester, not by "
 				+ identity.displayName());

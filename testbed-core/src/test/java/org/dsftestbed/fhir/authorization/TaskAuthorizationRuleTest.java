@@ -16,6 +16,7 @@ import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.identity.Identity;
 import org.dsftestbed.fhir.identity.OrganizationIdentity;
 import org.hl7.fhir.r4.model.ActivityDefinition;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Organization;
@@ -45,8 +46,7 @@ class TaskAuthorizationRuleTest
 
 	private static ParameterComponent input(String code, String value)
 	{
-		ParameterComponent input = new ParameterComponent(new org.hl7.fhir.r4.model.CodeableConcept(),
-				new StringType(value));
+		ParameterComponent input = new ParameterComponent(new CodeableConcept(), new StringType(value));
 		input.getType().addCoding().setSystem("http://dsf.dev/fhir/CodeSystem/bpmn-message").setCode(code);
 		return input;
 	}

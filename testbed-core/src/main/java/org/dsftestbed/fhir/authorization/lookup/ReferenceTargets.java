@@ -30,6 +30,10 @@ public final class ReferenceTargets
 	private static final Pattern RELATIVE_LITERAL = Pattern
 			.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
 
+	private record TypeAndId(String type, String id)
+	{
+	}
+
 	private ReferenceTargets()
 	{
 	}
@@ -50,9 +54,9 @@ public final class ReferenceTargets
 		if (reference == null)
 			return Optional.empty();
 
-		Optional<String[]> literal = literalTypeAndId(reference);
+		Optional<TypeAndId> literal = literalTypeAndId(reference);
 		if (literal.isPresent())
-			return context.resource(literal.get()[0], literal.get()[1]);
+			return context.resource(literal.get().type(), literal.get().id());
 
 		if (isLogical(reference))
 		{
@@ -68,28 +72,28 @@ public final class ReferenceTargets
 	/** A literal internal reference only, e.g. OrganizationAffiliation.organization. */
 	public static Optional<Resource> resolveLiteral(Reference reference, AuthorizationContext context)
 	{
-		return literalTypeAndId(reference).flatMap(typeAndId -> context.resource(typeAndId[0], typeAndId[1]));
+		return literalTypeAndId(reference).flatMap(literal -> context.resource(literal.type(), literal.id()));
 	}
 
 	/** {@code Type/id} of a relative literal reference, without the version. */
 	public static Optional<String> literalTypeAndIdOf(Reference reference)
 	{
-		return literalTypeAndId(reference).map(typeAndId -> typeAndId[0] + "/" + typeAndId[1]);
+		return literalTypeAndId(reference).map(literal -> literal.type() + "/" + literal.id());
 	}
 
-	private static Optional<String[]> literalTypeAndId(Reference reference)
+	private static Optional<TypeAndId> literalTypeAndId(Reference reference)
 	{
 		if (reference == null || !reference.hasReference())
 			return Optional.empty();
 
 		Matcher matcher = RELATIVE_LITERAL.matcher(reference.getReference());
-		return matcher.matches() ? Optional.of(new String[] { matcher.group(1), matcher.group(2) }) : Optional.empty();
+		return matcher.matches() ? Optional.of(new TypeAndId(matcher.group(1), matcher.group(2))) : Optional.empty();
 	}
 
 	// DSF classifies a reference as logical only with type, identifier.system and identifier.value
 	private static boolean isLogical(Reference reference)
 	{
-		return !reference.hasReference() && reference.hasType() && reference.hasIdentifier()
+		return reference != null && !reference.hasReference() && reference.hasType() && reference.hasIdentifier()
 				&& reference.getIdentifier().hasSystem() && reference.getIdentifier().hasValue();
 	}
 

@@ -3,6 +3,8 @@ package org.dsftestbed.fhir.authorization.process;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,7 +57,7 @@ public final class ProcessAuthorizations
 				.flatMap(a -> values(a, MESSAGE_NAME, StringType.class).limit(1)).toList();
 		List<String> duplicates = messageNames.stream()
 				.collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet().stream()
-				.filter(e -> e.getValue() > 1).map(e -> e.getKey()).sorted().toList();
+				.filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
 		if (!duplicates.isEmpty())
 			problems.add("message-name must be unique across process authorizations, duplicates " + duplicates);
 
@@ -142,6 +144,6 @@ public final class ProcessAuthorizations
 	private static Stream<String> values(Extension extension, String url, Class<? extends PrimitiveType<?>> type)
 	{
 		return subExtensions(extension, url).map(Extension::getValue).filter(type::isInstance)
-				.map(v -> ((PrimitiveType<?>) v).getValueAsString()).filter(v -> v != null);
+				.map(v -> ((PrimitiveType<?>) v).getValueAsString()).filter(Objects::nonNull);
 	}
 }

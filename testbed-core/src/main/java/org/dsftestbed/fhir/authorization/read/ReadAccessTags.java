@@ -110,9 +110,8 @@ public final class ReadAccessTags
 		Supplier<List<Membership>> memberships = () -> Membership.allOf(identity.organization(), context).stream()
 				.filter(Membership::parentActive).toList();
 		return tags.stream().filter(t -> ROLE.equals(t.getCode()))
-				.flatMap(t -> extensions(t.getExtension(), EXTENSION_ROLE)).flatMap(role -> roleGranted(role,
-						memberships))
-				.findFirst();
+				.flatMap(t -> extensions(t.getExtension(), EXTENSION_ROLE))
+				.flatMap(role -> roleGranted(role, memberships)).findFirst();
 	}
 
 	private static Stream<String> roleGranted(Extension role, Supplier<List<Membership>> memberships)
