@@ -107,7 +107,10 @@ public abstract class MetaTagAuthorizationRule<R extends Resource> extends Abstr
 		return Optional.empty();
 	}
 
-	/** Why changing {@code oldResource} into {@code newResource} is not allowed; types without unique criteria allow any. */
+	/**
+	 * Why changing {@code oldResource} into {@code newResource} is not allowed; types without unique criteria allow
+	 * any change.
+	 */
 	protected Optional<String> forbiddenModification(R oldResource, R newResource, AuthorizationContext context)
 	{
 		return Optional.empty();

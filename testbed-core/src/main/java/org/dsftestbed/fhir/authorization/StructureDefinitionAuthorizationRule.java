@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.hl7.fhir.r4.model.StructureDefinition;
 
-/** StructureDefinition: a canonical resource that must also name its base definition (DSF generates snapshots from it). */
+/**
+ * StructureDefinition: a canonical resource that must also name its base definition (DSF generates snapshots from
+ * it).
+ */
 public final class StructureDefinitionAuthorizationRule extends CanonicalResourceAuthorizationRule<StructureDefinition>
 {
 	public StructureDefinitionAuthorizationRule()

@@ -166,7 +166,8 @@ class TaskAuthorizationRuleTest
 	{
 		process(remoteAll(), localAll());
 		Task task = requested(Network.COS).setInstantiatesCanonical("http://dsf.test/bpe/Process/ping");
-		assertRefused(create(network.remoteCos, task), RULE, "Task.instantiatesCanonical http://dsf.test/bpe/Process/ping not matching");
+		assertRefused(create(network.remoteCos, task), RULE,
+				"Task.instantiatesCanonical http://dsf.test/bpe/Process/ping not matching");
 	}
 
 	@Test
@@ -175,7 +176,8 @@ class TaskAuthorizationRuleTest
 		process(remoteAll(), localAll());
 		Task none = requested(Network.COS);
 		none.getInput().clear();
-		assertRefused(create(network.remoteCos, none), RULE, "exactly one http://dsf.dev/fhir/CodeSystem/bpmn-message#message-name");
+		assertRefused(create(network.remoteCos, none), RULE,
+				"exactly one http://dsf.dev/fhir/CodeSystem/bpmn-message#message-name");
 
 		Task two = requested(Network.COS);
 		two.addInput(input("message-name", "other"));

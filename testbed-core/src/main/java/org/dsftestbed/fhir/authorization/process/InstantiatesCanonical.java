@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * where the domain has at least one dot and its labels are DNS-like (at least two characters before each dot), and
  * the name is {@code [a-zA-Z0-9-]+}. The process URL and version select the ActivityDefinition.
  *
- * <pre>{@code InstantiatesCanonical.parse("http://dsf.dev/bpe/Process/ping|1.0") // url http://dsf.dev/bpe/Process/ping, version 1.0}</pre>
+ * <pre>{@code
+ * InstantiatesCanonical.parse("http://dsf.dev/bpe/Process/ping|1.0");
+ * // Optional[InstantiatesCanonical[processUrl=http://dsf.dev/bpe/Process/ping, processVersion=1.0]]
+ * }</pre>
  */
 public record InstantiatesCanonical(String processUrl, String processVersion)
 {
