@@ -2,6 +2,7 @@ package org.dsftestbed.fhir.authorization;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Organization;
@@ -31,4 +32,12 @@ public interface AuthorizationContext
 
 	/** ActivityDefinitions with this url and version in status draft or active (the Task rule's lookup). */
 	List<ActivityDefinition> activityDefinitionsDraftOrActive(String url, String version);
+
+	/**
+	 * Names of the search parameters the server supports for {@code resourceType}, without modifiers (e.g.
+	 * {@code status}, {@code requester}, and the common {@code _id}, {@code _lastUpdated}, {@code _profile}); empty if the
+	 * server does not serve that type. The Subscription rule checks {@code Subscription.criteria} against it, as DSF
+	 * does with its search-parameter classes.
+	 */
+	Set<String> searchParameterNames(String resourceType);
 }
