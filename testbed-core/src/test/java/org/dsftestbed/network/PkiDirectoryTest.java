@@ -57,7 +57,8 @@ class PkiDirectoryTest
 				.contains(dicClientThumbprint);
 		assertThat(Pem.readCertificates(Files.readString(dir.resolve("ca/ca-certificates.pem")))).hasSize(2);
 		assertThat(Files.getPosixFilePermissions(dir.resolve("organizations/dic.dsf.test/client-private-key.pem")))
-				.hasToString("[OWNER_READ, OWNER_WRITE]");
+				.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+						java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
 		KeyStore p12 = KeyStore.getInstance("PKCS12");
 		try (var in = Files.newInputStream(dir.resolve("browser/browser-user.p12")))

@@ -34,7 +34,7 @@ import org.hl7.fhir.r4.model.Resource;
  * Decision decision = rules.create(identity, task, context);
  * }</pre>
  */
-public final class AuthorizationRules
+public final class AuthorizationRules implements ResourceRules
 {
 	/** Name used in refusals for types without a rule. */
 	public static final String NAME = "AuthorizationRules";
@@ -82,11 +82,18 @@ public final class AuthorizationRules
 		return rulesByType.keySet();
 	}
 
+	@Override
+	public boolean supports(String resourceType)
+	{
+		return rulesByType.containsKey(resourceType);
+	}
+
 	public Optional<AuthorizationRule<? extends Resource>> ruleFor(String resourceType)
 	{
 		return Optional.ofNullable(rulesByType.get(resourceType));
 	}
 
+	@Override
 	public Decision create(Identity identity, Resource newResource, AuthorizationContext context)
 	{
 		return apply(newResource.fhirType(), new Operation()
@@ -99,6 +106,7 @@ public final class AuthorizationRules
 		});
 	}
 
+	@Override
 	public Decision read(Identity identity, Resource existing, AuthorizationContext context)
 	{
 		return apply(existing.fhirType(), new Operation()
@@ -111,6 +119,7 @@ public final class AuthorizationRules
 		});
 	}
 
+	@Override
 	public Decision update(Identity identity, Resource oldResource, Resource newResource, AuthorizationContext context)
 	{
 		if (!oldResource.fhirType().equals(newResource.fhirType()))
@@ -127,6 +136,7 @@ public final class AuthorizationRules
 		});
 	}
 
+	@Override
 	public Decision delete(Identity identity, Resource oldResource, AuthorizationContext context)
 	{
 		return apply(oldResource.fhirType(), new Operation()
@@ -139,6 +149,7 @@ public final class AuthorizationRules
 		});
 	}
 
+	@Override
 	public Decision permanentDelete(Identity identity, Resource oldResource, AuthorizationContext context)
 	{
 		return apply(oldResource.fhirType(), new Operation()

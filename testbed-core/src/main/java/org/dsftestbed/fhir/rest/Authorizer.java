@@ -1,62 +1,55 @@
 package org.dsftestbed.fhir.rest;
 
-import java.util.Optional;
-import java.util.function.Function;
-
 import org.dsftestbed.fhir.authorization.AuthorizationContext;
-import org.dsftestbed.fhir.authorization.AuthorizationRule;
 import org.dsftestbed.fhir.authorization.Decision;
+import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.identity.FhirServerRole;
 import org.dsftestbed.fhir.identity.Identity;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Decides requests as DSF does: first the identity's server role for the interaction, then the authorization rule
- * of the resource type. A type without a rule is refused, since DSF only serves the types it has rules for.
+ * of the resource type.
  */
 public final class Authorizer
 {
-	private final Function<String, Optional<AuthorizationRule<Resource>>> rules;
+	private final ResourceRules rules;
 	private final AuthorizationContext context;
 
-	public Authorizer(Function<String, Optional<AuthorizationRule<Resource>>> rules, AuthorizationContext context)
+	public Authorizer(ResourceRules rules, AuthorizationContext context)
 	{
 		this.rules = rules;
 		this.context = context;
 	}
 
-	public AuthorizationContext context()
-	{
-		return context;
-	}
-
 	public Decision create(Identity identity, Resource resource)
 	{
-		return withRule(identity, FhirServerRole.CREATE, resource.fhirType(),
-				rule -> rule.create(identity, resource, context));
+		Decision role = role(identity, FhirServerRole.CREATE);
+		return role.isAllowed() ? rules.create(identity, resource, context) : role;
 	}
 
 	public Decision read(Identity identity, Resource resource)
 	{
-		return withRule(identity, FhirServerRole.READ, resource.fhirType(), rule -> rule.read(identity, resource, context));
+		Decision role = role(identity, FhirServerRole.READ);
+		return role.isAllowed() ? rules.read(identity, resource, context) : role;
 	}
 
 	public Decision update(Identity identity, Resource oldResource, Resource newResource)
 	{
-		return withRule(identity, FhirServerRole.UPDATE, newResource.fhirType(),
-				rule -> rule.update(identity, oldResource, newResource, context));
+		Decision role = role(identity, FhirServerRole.UPDATE);
+		return role.isAllowed() ? rules.update(identity, oldResource, newResource, context) : role;
 	}
 
 	public Decision delete(Identity identity, Resource oldResource)
 	{
-		return withRule(identity, FhirServerRole.DELETE, oldResource.fhirType(),
-				rule -> rule.delete(identity, oldResource, context));
+		Decision role = role(identity, FhirServerRole.DELETE);
+		return role.isAllowed() ? rules.delete(identity, oldResource, context) : role;
 	}
 
 	public Decision permanentDelete(Identity identity, Resource oldResource)
 	{
-		return withRule(identity, FhirServerRole.PERMANENT_DELETE, oldResource.fhirType(),
-				rule -> rule.permanentDelete(identity, oldResource, context));
+		Decision role = role(identity, FhirServerRole.PERMANENT_DELETE);
+		return role.isAllowed() ? rules.permanentDelete(identity, oldResource, context) : role;
 	}
 
 	/** Whether the identity may use an interaction at all (search, history), before any resource is looked at. */
@@ -68,16 +61,6 @@ public final class Authorizer
 
 	public boolean supports(String type)
 	{
-		return rules.apply(type).isPresent();
-	}
-
-	private Decision withRule(Identity identity, FhirServerRole role, String type,
-			Function<AuthorizationRule<Resource>, Decision> decision)
-	{
-		Decision roleDecision = role(identity, role);
-		if (!roleDecision.isAllowed())
-			return roleDecision;
-		return rules.apply(type).map(decision)
-				.orElseGet(() -> Decision.refused("Authorization", "resource type " + type + " is not supported"));
+		return rules.supports(type);
 	}
 }

@@ -40,6 +40,7 @@ public final class ResourceOperations
 	private final ResourceValidator validator;
 	private final String baseUrl;
 	private final Consumer<Resource> changeListener;
+	private final LogicalReferences references;
 
 	/**
 	 * @param changeListener
@@ -54,6 +55,7 @@ public final class ResourceOperations
 		this.validator = validator;
 		this.baseUrl = baseUrl;
 		this.changeListener = changeListener;
+		this.references = new LogicalReferences(store);
 	}
 
 	public ResourceStore store()
@@ -132,6 +134,7 @@ public final class ResourceOperations
 	{
 		require(authorizer.create(identity, resource));
 		validate(resource);
+		references.resolve(resource);
 		Resource stored = id == null ? store.create(resource) : store.create(resource, id);
 		changeListener.accept(stored);
 		return respond(201, stored, preferReturn, "created");
@@ -185,10 +188,12 @@ public final class ResourceOperations
 
 	private FhirResponse updateExisting(Identity identity, Resource old, Resource resource, String preferReturn)
 	{
-		require(authorizer.update(identity, old, resource));
+		// rules compare with the old resource as clients see it: logical references without their literal part
+		require(authorizer.update(identity, LogicalReferences.strip(old), resource));
 		// DSF ignores profile errors when a Task is set to failed, so a broken Task can still be failed
 		if (!(resource instanceof Task task && task.getStatus() == Task.TaskStatus.FAILED))
 			validate(resource);
+		references.resolve(resource);
 		resource.setId(old.getIdElement().getIdPart());
 		Resource stored = store.update(resource);
 		changeListener.accept(stored);

@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
-import org.dsftestbed.fhir.authorization.AuthorizationRule;
+import org.dsftestbed.fhir.authorization.AuthorizationRules;
+import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.identity.PractitionerRoleConfig;
 import org.dsftestbed.pki.IssuedCertificate;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * How to run one organization's FHIR server.
@@ -42,7 +40,7 @@ public final class FhirServerConfig
 	boolean validation = true;
 	Clock clock = Clock.systemUTC();
 	RequestListener listener = RequestListener.NONE;
-	Function<String, Optional<AuthorizationRule<Resource>>> rules;
+	ResourceRules rules = AuthorizationRules.dsf();
 
 	private FhirServerConfig()
 	{
@@ -130,7 +128,7 @@ public final class FhirServerConfig
 	}
 
 	/** The authorization rule per resource type (DSF's rule set unless replaced). */
-	public FhirServerConfig withRules(Function<String, Optional<AuthorizationRule<Resource>>> rules)
+	public FhirServerConfig withRules(ResourceRules rules)
 	{
 		this.rules = rules;
 		return this;

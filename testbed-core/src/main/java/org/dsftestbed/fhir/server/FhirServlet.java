@@ -19,7 +19,7 @@ import org.dsftestbed.fhir.rest.FhirException;
 import org.dsftestbed.fhir.rest.FhirFormat;
 import org.dsftestbed.fhir.rest.FhirRequest;
 import org.dsftestbed.fhir.rest.FhirResponse;
-import org.dsftestbed.fhir.rest.Interactions;
+import org.dsftestbed.fhir.rest.LogicalReferences;
 import org.dsftestbed.fhir.rest.Outcomes;
 import org.dsftestbed.fhir.rest.QueryString;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -47,12 +47,12 @@ final class FhirServlet extends HttpServlet
 
 	private final transient FhirContext context;
 	private final transient IdentityResolver identities;
-	private final transient Interactions interactions;
+	private final transient InteractionHandler interactions;
 	private final transient RequestListener listener;
 	private final String serverOrganization;
 	private final long maxBodyBytes;
 
-	FhirServlet(FhirContext context, IdentityResolver identities, Interactions interactions, RequestListener listener,
+	FhirServlet(FhirContext context, IdentityResolver identities, InteractionHandler interactions, RequestListener listener,
 			String serverOrganization, long maxBodyBytes)
 	{
 		this.context = context;
@@ -77,7 +77,7 @@ final class FhirServlet extends HttpServlet
 		{
 			Map<String, List<String>> parameters = QueryString.parse(request.getQueryString());
 			pretty = "true".equals(first(parameters, "_pretty"));
-			format = FhirFormat.forResponse(first(parameters, "_format"), request.getHeader("Accept"));
+			format = responseFormat(first(parameters, "_format"), request.getHeader("Accept"), path);
 			identity = identify(request);
 
 			byte[] body = readBody(request);
@@ -113,6 +113,21 @@ final class FhirServlet extends HttpServlet
 
 		write(request, response, result, format, pretty);
 		report(start, request.getMethod(), path, identity, requestBody, result);
+	}
+
+	/** Binaries are also read in their own content type, so only for them a non-FHIR Accept is no error. */
+	private static FhirFormat responseFormat(String formatParameter, String accept, String path)
+	{
+		try
+		{
+			return FhirFormat.forResponse(formatParameter, accept);
+		}
+		catch (FhirException e)
+		{
+			if (e.status() == 406 && isBinaryPath(path))
+				return FhirFormat.XML;
+			throw e;
+		}
 	}
 
 	private Identity identify(HttpServletRequest request)
@@ -172,7 +187,7 @@ final class FhirServlet extends HttpServlet
 		if (result.body() == null)
 			return;
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
-		byte[] bytes = format.parser(context, pretty).encodeResourceToString(result.body())
+		byte[] bytes = format.parser(context, pretty).encodeResourceToString(LogicalReferences.strip(result.body()))
 				.getBytes(StandardCharsets.UTF_8);
 		response.getOutputStream().write(bytes);
 	}

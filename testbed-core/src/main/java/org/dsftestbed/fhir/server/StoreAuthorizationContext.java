@@ -2,9 +2,13 @@ package org.dsftestbed.fhir.server;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.dsftestbed.fhir.authorization.AuthorizationContext;
 import org.dsftestbed.fhir.identity.IdentityResolver;
+import org.dsftestbed.fhir.search.SearchableResourceTypes;
+import org.dsftestbed.fhir.search.parameter.SearchParameter;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -59,6 +63,14 @@ final class StoreAuthorizationContext implements AuthorizationContext
 			OrganizationAffiliation affiliation = (OrganizationAffiliation) r;
 			return affiliation.getActive() && reference.equals(affiliation.getParticipatingOrganization().getReference());
 		}).stream().map(OrganizationAffiliation.class::cast).toList();
+	}
+
+	@Override
+	public Set<String> searchParameterNames(String resourceType)
+	{
+		return SearchableResourceTypes.get(resourceType).map(
+				type -> type.parameters().stream().map(SearchParameter::name).collect(Collectors.toUnmodifiableSet()))
+				.orElse(Set.of());
 	}
 
 	@Override

@@ -254,8 +254,12 @@ public final class ResourceStore
 			for (List<Version> versions : byType.getOrDefault(type, Map.of()).values())
 			{
 				Version latest = last(versions);
-				if (!latest.deleted() && filter.test(latest.resource()))
-					result.add(latest.resource().copy());
+				if (latest.deleted())
+					continue;
+				// the filter sees a copy: HAPI getters create missing elements, which must not change stored data
+				Resource copy = latest.resource().copy();
+				if (filter.test(copy))
+					result.add(copy);
 			}
 			return result;
 		});

@@ -1,0 +1,111 @@
+package org.dsftestbed.fhir.rest;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dsftestbed.fhir.context.FhirContexts;
+import org.dsftestbed.fhir.store.ResourceStore;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.NamingSystem;
+import org.hl7.fhir.r4.model.NamingSystem.NamingSystemUniqueIdComponent;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * DSF's handling of logical references ({@code Reference.identifier} without {@code reference}): on the way in,
+ * references whose identifier system is the uniqueId of a NamingSystem marked with the modifier extension
+ * {@code extension-check-logical-reference=true} (organization and endpoint identifiers) must resolve to exactly
+ * one stored resource, and the stored copy gets the literal {@code Type/id}; on the way out the literal part is
+ * removed again wherever an identifier is present, so clients always see the logical reference they sent.
+ */
+public final class LogicalReferences
+{
+	static final String CHECK_LOGICAL_REFERENCE = "http://dsf.dev/fhir/StructureDefinition/extension-check-logical-reference";
+
+	private static final java.util.Map<String, String> TYPE_OF_SYSTEM = java.util.Map.of(
+			"http://dsf.dev/sid/organization-identifier", "Organization", "http://dsf.dev/sid/endpoint-identifier",
+			"Endpoint");
+
+	private final ResourceStore store;
+
+	public LogicalReferences(ResourceStore store)
+	{
+		this.store = store;
+	}
+
+	/**
+	 * Adds the literal reference to every checked logical reference of {@code resource}.
+	 *
+	 * @throws FhirException
+	 *             403 when a checked logical reference does not resolve to exactly one resource
+	 */
+	public void resolve(Resource resource)
+	{
+		for (Reference reference : references(resource))
+		{
+			if (reference.hasReference() || !reference.hasIdentifier())
+				continue;
+			Identifier identifier = reference.getIdentifier();
+			if (!isChecked(identifier.getSystem()))
+				continue;
+			Optional<String> type = targetType(reference);
+			if (type.isEmpty())
+				throw FhirException.forbidden("logical reference with identifier system " + identifier.getSystem()
+						+ " has no type, and the system names none");
+			List<Resource> targets = store.current(type.get(), candidate -> hasIdentifier(candidate, identifier));
+			if (targets.size() != 1)
+				throw FhirException.forbidden("logical reference to " + type.get() + " with identifier "
+						+ identifier.getSystem() + "|" + identifier.getValue() + " resolves to " + targets.size()
+						+ " resources, expected 1");
+			reference.setReference(type.get() + "/" + targets.get(0).getIdElement().getIdPart());
+		}
+	}
+
+	/** A copy of {@code resource} (a Bundle's entries included) whose logical references carry no literal part. */
+	public static Resource strip(Resource resource)
+	{
+		Resource copy = resource.copy();
+		for (Reference reference : references(copy))
+			if (reference.hasIdentifier() && reference.hasReference())
+				reference.setReference(null);
+		return copy;
+	}
+
+	private static List<Reference> references(IBaseResource resource)
+	{
+		return FhirContexts.r4().newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class);
+	}
+
+	/** Whether a stored NamingSystem asks for references with this identifier system to be checked. */
+	private boolean isChecked(String system)
+	{
+		return system != null
+				&& !store.current("NamingSystem", r -> isCheckedUniqueId((NamingSystem) r, system)).isEmpty();
+	}
+
+	/** {@code Reference.type}, else the type DSF's checked identifier systems identify. */
+	private static Optional<String> targetType(Reference reference)
+	{
+		if (reference.hasType() && ResourceOperations.isResourceType(reference.getType()))
+			return Optional.of(reference.getType());
+		return Optional.ofNullable(TYPE_OF_SYSTEM.get(reference.getIdentifier().getSystem()));
+	}
+
+	private static boolean isCheckedUniqueId(NamingSystem namingSystem, String system)
+	{
+		for (NamingSystemUniqueIdComponent uniqueId : namingSystem.getUniqueId())
+			if (system.equals(uniqueId.getValue()) && uniqueId.getModifierExtension().stream().anyMatch(
+					e -> CHECK_LOGICAL_REFERENCE.equals(e.getUrl()) && e.getValue() instanceof BooleanType b && b.booleanValue()))
+				return true;
+		return false;
+	}
+
+	private static boolean hasIdentifier(Resource candidate, Identifier identifier)
+	{
+		return FhirContexts.r4().newTerser().getAllPopulatedChildElementsOfType(candidate, Identifier.class).stream()
+				.anyMatch(i -> identifier.getSystem().equals(i.getSystem()) && identifier.getValue() != null
+						&& identifier.getValue().equals(i.getValue()));
+	}
+}
