@@ -113,7 +113,7 @@ public final class Interactions
 		return switch (request.method())
 		{
 			case "GET", "HEAD" -> isRawBinaryRead(request, type) ? operations.readBinaryContent(identity, id, null)
-					: operations.read(identity, type, id);
+					: NotModified.check(operations.read(identity, type, id), request.headers());
 			case "PUT" -> {
 				Resource body = body(request, type);
 				if (body instanceof Binary && request.rawBody() != null)
