@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.dsftestbed.fhir.store.ResourceStore;
 import org.dsftestbed.pki.Thumbprint;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
@@ -22,18 +24,14 @@ public final class IdentityResolver
 	public static final String THUMBPRINT_EXTENSION = "http://dsf.dev/fhir/StructureDefinition/extension-certificate-thumbprint";
 	public static final String ORGANIZATION_IDENTIFIER_SYSTEM = "http://dsf.dev/sid/organization-identifier";
 
-	private final Function<java.util.function.Predicate<Organization>, List<Organization>> organizations;
+	private final ResourceStore store;
 	private final String localOrganizationIdentifier;
 	private final Map<String, PractitionerRoleConfig> practitioners;
 
-	/**
-	 * @param organizations
-	 *            the current Organizations of the server matching a filter
-	 */
-	public IdentityResolver(Function<java.util.function.Predicate<Organization>, List<Organization>> organizations,
-			String localOrganizationIdentifier, List<PractitionerRoleConfig> practitioners)
+	public IdentityResolver(ResourceStore store, String localOrganizationIdentifier,
+			List<PractitionerRoleConfig> practitioners)
 	{
-		this.organizations = organizations;
+		this.store = store;
 		this.localOrganizationIdentifier = localOrganizationIdentifier;
 		this.practitioners = practitioners.stream()
 				.collect(Collectors.toMap(PractitionerRoleConfig::thumbprint, Function.identity(), (a, b) -> a));
@@ -42,8 +40,10 @@ public final class IdentityResolver
 	public Optional<Identity> resolve(X509Certificate certificate)
 	{
 		String thumbprint = Thumbprint.of(certificate);
-		Optional<Organization> organization = organizations
-				.apply(o -> o.getActive() && hasThumbprint(o, thumbprint)).stream().findFirst();
+		Map<String, Organization> activeByThumbprint = store.derived("Organization", "active-by-thumbprint",
+				IdentityResolver::byThumbprint);
+		Optional<Organization> organization = Optional.ofNullable(activeByThumbprint.get(thumbprint))
+				.map(Organization::copy);
 		if (organization.isPresent())
 		{
 			String identifier = identifierValue(organization.get()).orElse("");
@@ -59,14 +59,21 @@ public final class IdentityResolver
 
 	public Optional<Organization> localOrganization()
 	{
-		return organizations.apply(o -> o.getActive()
-				&& identifierValue(o).map(localOrganizationIdentifier::equals).orElse(false)).stream().findFirst();
+		return store.current("Organization", r -> ((Organization) r).getActive()
+				&& identifierValue((Organization) r).map(localOrganizationIdentifier::equals).orElse(false)).stream()
+				.map(Organization.class::cast).findFirst();
 	}
 
-	private static boolean hasThumbprint(Organization organization, String thumbprint)
+	/** Active organizations by each of their thumbprints. */
+	private static Map<String, Organization> byThumbprint(List<Resource> organizations)
 	{
-		return organization.getExtensionsByUrl(THUMBPRINT_EXTENSION).stream()
-				.anyMatch(e -> e.getValue() instanceof StringType s && thumbprint.equals(s.getValue()));
+		Map<String, Organization> index = new java.util.HashMap<>();
+		for (Resource resource : organizations)
+			if (resource instanceof Organization organization && organization.getActive())
+				for (var extension : organization.getExtensionsByUrl(THUMBPRINT_EXTENSION))
+					if (extension.getValue() instanceof StringType thumbprint)
+						index.putIfAbsent(thumbprint.getValue(), organization);
+		return Map.copyOf(index);
 	}
 
 	public static Optional<String> identifierValue(Organization organization)

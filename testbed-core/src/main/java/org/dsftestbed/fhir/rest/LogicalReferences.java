@@ -54,12 +54,13 @@ public final class LogicalReferences
 			if (type.isEmpty())
 				throw FhirException.forbidden("logical reference with identifier system " + identifier.getSystem()
 						+ " has no type, and the system names none");
-			List<Resource> targets = store.current(type.get(), candidate -> hasIdentifier(candidate, identifier));
+			List<String> targets = store.derived(type.get(), "ids-by-identifier", LogicalReferences::idsByIdentifier)
+					.getOrDefault(identifier.getSystem() + "|" + identifier.getValue(), List.of());
 			if (targets.size() != 1)
 				throw FhirException.forbidden("logical reference to " + type.get() + " with identifier "
 						+ identifier.getSystem() + "|" + identifier.getValue() + " resolves to " + targets.size()
 						+ " resources, expected 1");
-			reference.setReference(type.get() + "/" + targets.get(0).getIdElement().getIdPart());
+			reference.setReference(type.get() + "/" + targets.get(0));
 		}
 	}
 
@@ -81,8 +82,31 @@ public final class LogicalReferences
 	/** Whether a stored NamingSystem asks for references with this identifier system to be checked. */
 	private boolean isChecked(String system)
 	{
-		return system != null
-				&& !store.current("NamingSystem", r -> isCheckedUniqueId((NamingSystem) r, system)).isEmpty();
+		return system != null && store.derived("NamingSystem", "checked-systems", LogicalReferences::checkedSystems)
+				.contains(system);
+	}
+
+	private static java.util.Set<String> checkedSystems(List<Resource> namingSystems)
+	{
+		java.util.Set<String> systems = new java.util.HashSet<>();
+		for (Resource resource : namingSystems)
+			for (NamingSystemUniqueIdComponent uniqueId : ((NamingSystem) resource).getUniqueId())
+				if (uniqueId.hasValue() && isCheckedUniqueId((NamingSystem) resource, uniqueId.getValue()))
+					systems.add(uniqueId.getValue());
+		return java.util.Set.copyOf(systems);
+	}
+
+	/** {@code system|value} of every identifier in the resources → their ids. */
+	private static java.util.Map<String, List<String>> idsByIdentifier(List<Resource> resources)
+	{
+		java.util.Map<String, List<String>> index = new java.util.HashMap<>();
+		for (Resource resource : resources)
+			for (Identifier identifier : FhirContexts.r4().newTerser().getAllPopulatedChildElementsOfType(resource,
+					Identifier.class))
+				if (identifier.hasSystem() && identifier.hasValue())
+					index.computeIfAbsent(identifier.getSystem() + "|" + identifier.getValue(),
+							k -> new java.util.ArrayList<>()).add(resource.getIdElement().getIdPart());
+		return index;
 	}
 
 	/** {@code Reference.type}, else the type DSF's checked identifier systems identify. */
@@ -102,10 +126,4 @@ public final class LogicalReferences
 		return false;
 	}
 
-	private static boolean hasIdentifier(Resource candidate, Identifier identifier)
-	{
-		return FhirContexts.r4().newTerser().getAllPopulatedChildElementsOfType(candidate, Identifier.class).stream()
-				.anyMatch(i -> identifier.getSystem().equals(i.getSystem()) && identifier.getValue() != null
-						&& identifier.getValue().equals(i.getValue()));
-	}
 }

@@ -65,10 +65,7 @@ public final class FhirServer implements AutoCloseable
 		ResourceStore store = new ResourceStore(config.clock);
 		StoreAuthorizationContext authorizationContext = new StoreAuthorizationContext(store,
 				config.organizationIdentifier);
-		IdentityResolver identities = new IdentityResolver(
-				filter -> store.current("Organization", r -> filter.test((Organization) r)).stream()
-						.map(Organization.class::cast).toList(),
-				config.organizationIdentifier, config.practitioners);
+		IdentityResolver identities = new IdentityResolver(store, config.organizationIdentifier, config.practitioners);
 
 		// the base URL is known only once the port is bound, so the servlet reaches the interactions late
 		LateInteractions late = new LateInteractions();

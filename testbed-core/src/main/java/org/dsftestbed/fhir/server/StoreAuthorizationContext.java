@@ -1,6 +1,8 @@
 package org.dsftestbed.fhir.server;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,8 +39,15 @@ final class StoreAuthorizationContext implements AuthorizationContext
 	@Override
 	public Optional<Organization> organizationByIdentifier(String identifierValue)
 	{
-		return store.current("Organization", r -> IdentityResolver.identifierValue((Organization) r)
-				.map(identifierValue::equals).orElse(false)).stream().map(Organization.class::cast).findFirst();
+		Map<String, Organization> byIdentifier = store.derived("Organization", "by-identifier", organizations ->
+		{
+			Map<String, Organization> index = new HashMap<>();
+			for (Resource organization : organizations)
+				IdentityResolver.identifierValue((Organization) organization)
+						.ifPresent(value -> index.putIfAbsent(value, (Organization) organization));
+			return Map.copyOf(index);
+		});
+		return Optional.ofNullable(byIdentifier.get(identifierValue)).map(Organization::copy);
 	}
 
 	@Override

@@ -54,6 +54,8 @@ public final class ResourceStore
 	}
 
 	private final Map<String, Map<String, List<Version>>> byType = new ConcurrentHashMap<>();
+	// writes per type, so derived caches (e.g. the validator's profiles) know when to rebuild
+	private final Map<String, java.util.concurrent.atomic.AtomicLong> writes = new ConcurrentHashMap<>();
 	// versions appended inside atomically(), per thread, to undo them on failure
 	private final ThreadLocal<List<Version>> journals = new ThreadLocal<>();
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -143,6 +145,7 @@ public final class ResourceStore
 					versions.remove(versions.size() - 1);
 					if (versions.isEmpty())
 						ofType.remove(appended.id());
+					countWrite(appended.type());
 				}
 				throw e;
 			}
@@ -198,6 +201,7 @@ public final class ResourceStore
 		return writeLocked(() ->
 		{
 			Map<String, List<Version>> ofType = byType.get(type);
+			countWrite(type);
 			return ofType != null && ofType.remove(id) != null;
 		});
 	}
@@ -293,8 +297,48 @@ public final class ResourceStore
 		return result;
 	}
 
+	private record Derived(long writeCount, Object value)
+	{
+	}
+
+	private final Map<String, Derived> derived = new ConcurrentHashMap<>();
+
+	/**
+	 * A value computed from the current resources of a type (e.g. an index by identifier), kept until resources of
+	 * that type are written again. {@code compute} gets copies; the value is shared between callers, so it and the
+	 * resources in it must be treated as read-only.
+	 *
+	 * @param name
+	 *            distinguishes several values derived from one type
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T derived(String type, String name, java.util.function.Function<List<Resource>, T> compute)
+	{
+		String key = type + "#" + name;
+		long writeCount = writeCount(type);
+		Derived cached = derived.get(key);
+		if (cached != null && cached.writeCount() == writeCount)
+			return (T) cached.value();
+		T value = compute.apply(current(type, r -> true));
+		derived.put(key, new Derived(writeCount, value));
+		return value;
+	}
+
+	/** How often resources of {@code type} were written (created, updated, deleted, rolled back) so far. */
+	public long writeCount(String type)
+	{
+		java.util.concurrent.atomic.AtomicLong count = writes.get(type);
+		return count == null ? 0 : count.get();
+	}
+
+	private void countWrite(String type)
+	{
+		writes.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+	}
+
 	private void journal(Version appended)
 	{
+		countWrite(appended.type());
 		List<Version> journal = journals.get();
 		if (journal != null)
 			journal.add(appended);

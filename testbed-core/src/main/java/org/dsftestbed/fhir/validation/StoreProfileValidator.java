@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.dsftestbed.fhir.rest.ResourceValidator;
 import org.dsftestbed.fhir.store.ResourceStore;
+import org.hl7.fhir.common.hapi.validation.support.CachingValidationSupport;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.Resource;
@@ -22,17 +23,34 @@ import ca.uhn.fhir.validation.ValidationResult;
  */
 public final class StoreProfileValidator implements ResourceValidator
 {
+	private static final List<String> CONFORMANCE_TYPES = List.of("StructureDefinition", "CodeSystem", "ValueSet");
+
+	private final ResourceStore store;
+	private final CachingValidationSupport support;
 	private final FhirValidator validator;
+	private volatile long conformanceWrites;
+	private final FhirContext context;
 
 	public StoreProfileValidator(FhirContext context, ResourceStore store)
 	{
-		validator = ValidationChains.validator(context, new StoredConformanceResources(context, store));
+		this.store = store;
+		support = ValidationChains.cached(context, new StoredConformanceResources(context, store));
+		validator = ValidationChains.validator(context, support);
+		this.context = context;
 	}
 
 	@Override
 	public Optional<OperationOutcome> errors(Resource resource)
 	{
-		ValidationResult result = validator.validateWithResult(resource);
+		// profiles, code systems or value sets changed (e.g. a plugin was deployed): forget what the cache knows
+		long writes = CONFORMANCE_TYPES.stream().mapToLong(store::writeCount).sum();
+		if (writes != conformanceWrites)
+		{
+			support.invalidateCaches();
+			conformanceWrites = writes;
+		}
+		// as JSON text: HAPI would otherwise encode the resource as XML and parse that again, which costs twice as much
+		ValidationResult result = validator.validateWithResult(context.newJsonParser().encodeResourceToString(resource));
 		List<SingleValidationMessage> errors = result.getMessages().stream().filter(StoreProfileValidator::isError)
 				.toList();
 		if (errors.isEmpty())

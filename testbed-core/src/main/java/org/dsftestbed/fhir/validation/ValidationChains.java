@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.validation;
 
+import org.hl7.fhir.common.hapi.validation.support.CachingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
@@ -39,9 +40,22 @@ public final class ValidationChains
 
 	public static FhirValidator validator(FhirContext context, IValidationSupport conformanceResources)
 	{
-		ValidationSupportChain chain = new ValidationSupportChain(Base.R4, conformanceResources,
+		return validator(context, cached(context, conformanceResources));
+	}
+
+	/**
+	 * The support chain behind a cache of fetches, code validations and value set expansions: without it HAPI 5.1
+	 * expands value sets and converts code systems again for every resource it validates.
+	 */
+	static CachingValidationSupport cached(FhirContext context, IValidationSupport conformanceResources)
+	{
+		return new CachingValidationSupport(new ValidationSupportChain(Base.R4, conformanceResources,
 				new InMemoryTerminologyServerValidationSupport(context), new CommonCodeSystemsTerminologyService(context),
-				new SnapshotGeneratingValidationSupport(context));
-		return context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+				new SnapshotGeneratingValidationSupport(context)));
+	}
+
+	static FhirValidator validator(FhirContext context, CachingValidationSupport support)
+	{
+		return context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
 	}
 }
