@@ -41,14 +41,16 @@ public final class ResourceOperations
 	private final String baseUrl;
 	private final Consumer<Resource> changeListener;
 	private final LogicalReferences references;
+	private final ExternalReferences externalReferences;
 
 	/**
 	 * @param changeListener
 	 *            told about every created or updated resource (websocket subscriptions), after it is stored
 	 */
 	public ResourceOperations(ResourceStore store, Authorizer authorizer, Searcher searcher, ResourceValidator validator,
-			String baseUrl, Consumer<Resource> changeListener)
+			String baseUrl, Consumer<Resource> changeListener, ExternalReferences externalReferences)
 	{
+		this.externalReferences = externalReferences;
 		this.store = store;
 		this.authorizer = authorizer;
 		this.searcher = searcher;
@@ -135,6 +137,7 @@ public final class ResourceOperations
 		require(authorizer.create(identity, resource));
 		validate(resource);
 		references.resolve(resource);
+		checkExternalReferences(resource);
 		Resource stored = id == null ? store.create(resource) : store.create(resource, id);
 		changeListener.accept(stored);
 		return respond(201, stored, preferReturn, "created");
@@ -190,10 +193,13 @@ public final class ResourceOperations
 	{
 		// rules compare with the old resource as clients see it: logical references without their literal part
 		require(authorizer.update(identity, LogicalReferences.strip(old), resource));
-		// DSF ignores profile errors when a Task is set to failed, so a broken Task can still be failed
-		if (!(resource instanceof Task task && task.getStatus() == Task.TaskStatus.FAILED))
+		// DSF neither validates nor checks references when a Task is set to failed, so a broken Task can still fail
+		boolean failing = resource instanceof Task task && task.getStatus() == Task.TaskStatus.FAILED;
+		if (!failing)
 			validate(resource);
 		references.resolve(resource);
+		if (!failing)
+			checkExternalReferences(resource);
 		resource.setId(old.getIdElement().getIdPart());
 		Resource stored = store.update(resource);
 		changeListener.accept(stored);
@@ -346,6 +352,12 @@ public final class ResourceOperations
 		Optional<OperationOutcome> errors = validator.errors(resource);
 		if (errors.isPresent())
 			throw new FhirException(403, errors.get());
+	}
+
+	private void checkExternalReferences(Resource resource)
+	{
+		if (externalReferences != null)
+			externalReferences.check(resource);
 	}
 
 	static void require(Decision decision)

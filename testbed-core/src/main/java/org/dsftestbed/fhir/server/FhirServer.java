@@ -1,6 +1,8 @@
 package org.dsftestbed.fhir.server;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 
 import org.dsftestbed.fhir.authorization.ResourceRules;
@@ -10,6 +12,7 @@ import org.dsftestbed.fhir.identity.IdentityResolver;
 import org.dsftestbed.fhir.identity.OrganizationIdentity;
 import org.dsftestbed.fhir.rest.Authorizer;
 import org.dsftestbed.fhir.rest.CapabilityStatementFactory;
+import org.dsftestbed.fhir.rest.ExternalReferences;
 import org.dsftestbed.fhir.rest.FhirException;
 import org.dsftestbed.fhir.rest.FhirRequest;
 import org.dsftestbed.fhir.rest.FhirResponse;
@@ -18,6 +21,7 @@ import org.dsftestbed.fhir.rest.ResourceOperations;
 import org.dsftestbed.fhir.rest.ResourceValidator;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.dsftestbed.fhir.validation.StoreProfileValidator;
+import org.dsftestbed.pki.TlsContexts;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Organization;
 import org.slf4j.Logger;
@@ -80,8 +84,11 @@ public final class FhirServer implements AutoCloseable
 			ResourceValidator validator = config.validation ? new StoreProfileValidator(FhirContexts.r4(), store)
 					: ResourceValidator.NONE;
 			StoreSearcher searcher = new StoreSearcher(store, authorizer, baseUrl, config.pageCount, config.clock);
+			HttpClient outbound = HttpClient.newBuilder()
+					.sslContext(TlsContexts.create(config.clientCertificate, config.trustedCas))
+					.connectTimeout(Duration.ofSeconds(10)).build();
 			ResourceOperations operations = new ResourceOperations(store, authorizer, searcher, validator, baseUrl,
-					resource -> {});
+					resource -> {}, new ExternalReferences(store, outbound, baseUrl));
 			CapabilityStatementFactory capabilities = new CapabilityStatementFactory(baseUrl,
 					StoreSearcher::supportedTypes);
 			loadInitialData(store, authorizationContext, baseUrl, config);
@@ -107,7 +114,7 @@ public final class FhirServer implements AutoCloseable
 		Authorizer trusted = new Authorizer(ResourceRules.trusted(), context);
 		StoreSearcher searcher = new StoreSearcher(store, trusted, baseUrl, config.pageCount, config.clock);
 		ResourceOperations loader = new ResourceOperations(store, trusted, searcher, ResourceValidator.NONE, baseUrl,
-				resource -> {});
+				resource -> {}, null);
 		Interactions interactions = new Interactions(loader, new CapabilityStatementFactory(baseUrl, List::of));
 		Identity loaderIdentity = new OrganizationIdentity(true, new Organization(), config.organizationIdentifier,
 				"initial-data-loader");

@@ -126,4 +126,30 @@ class ResourceStoreTest
 		assertThat(store.history("Organization", id)).extracting(ResourceStore.Version::version)
 				.doesNotHaveDuplicates().hasSize(201);
 	}
+
+	@Test
+	void derivedValuesAreKeptUntilTheirTypeIsWritten()
+	{
+		java.util.concurrent.atomic.AtomicInteger computations = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Function<List<Resource>, Integer> count = resources ->
+		{
+			computations.incrementAndGet();
+			return resources.size();
+		};
+		store.create(new Organization());
+
+		assertThat(store.derived("Organization", "count", count)).isEqualTo(1);
+		assertThat(store.derived("Organization", "count", count)).isEqualTo(1);
+		assertThat(computations).hasValue(1);
+
+		store.create(new org.hl7.fhir.r4.model.Library());
+		assertThat(store.derived("Organization", "count", count)).isEqualTo(1);
+		assertThat(computations).as("other types do not invalidate").hasValue(1);
+
+		String id = store.create(new Organization()).getIdElement().getIdPart();
+		assertThat(store.derived("Organization", "count", count)).isEqualTo(2);
+		store.delete("Organization", id);
+		assertThat(store.derived("Organization", "count", count)).isEqualTo(1);
+		assertThat(computations).hasValue(3);
+	}
 }
