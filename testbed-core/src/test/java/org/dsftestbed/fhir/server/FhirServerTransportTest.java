@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.net.ssl.SSLException;
 
+import org.dsftestbed.fhir.identity.FhirServerRole;
+import org.dsftestbed.fhir.identity.PractitionerRoleConfig;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,24 @@ class FhirServerTransportTest
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.resource(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
 				.contains("not part of the allow list");
+	}
+
+	@Test
+	void browserUserIsUnknownUnlessTheRoleConfigurationListsIt() throws Exception
+	{
+		assertThat(fixture.client(fixture.certificates.browserUser()).get("metadata").status()).isEqualTo(401);
+
+		Coding admin = new Coding(PractitionerRoleConfig.PRACTITIONER_ROLE_SYSTEM, "DSF_ADMIN", null);
+		try (ServerFixture withPractitioner = new ServerFixture((config, certificates) -> config.withPractitioner(
+				new PractitionerRoleConfig("browser", certificates.browserUser().thumbprint(),
+						FhirServerRole.LOCAL_ORGANIZATION, Set.of(admin)))))
+		{
+			HttpsTestClient browser = withPractitioner.client(withPractitioner.certificates.browserUser());
+			assertThat(browser.get("metadata").status()).isEqualTo(200);
+			HttpsTestClient.Response created = browser.postJson("Library",
+					FhirServerRestTest.library("http://example.org/Library/" + java.util.UUID.randomUUID()));
+			assertThat(created.status()).as("a practitioner is a local identity").isEqualTo(201);
+		}
 	}
 
 	@Test

@@ -27,11 +27,18 @@ final class ServerFixture implements AutoCloseable
 
 	ServerFixture(java.util.function.UnaryOperator<FhirServerConfig> customize) throws IOException
 	{
+		this((config, certificates) -> customize.apply(config));
+	}
+
+	/** With a customization that may use the network's certificates, e.g. to configure practitioners. */
+	ServerFixture(java.util.function.BiFunction<FhirServerConfig, NetworkCertificates, FhirServerConfig> customize)
+			throws IOException
+	{
 		var local = certificates.organization(LOCAL);
 		FhirServerConfig config = FhirServerConfig
 				.of(LOCAL, local.server(), local.client(), certificates.pki().caCertificates())
 				.withInitialBundle(AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints).build());
-		server = FhirServer.start(customize.apply(config));
+		server = FhirServer.start(customize.apply(config, certificates));
 	}
 
 	ServerFixture() throws IOException
