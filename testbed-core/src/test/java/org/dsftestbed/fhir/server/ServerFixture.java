@@ -27,11 +27,18 @@ final class ServerFixture implements AutoCloseable
 
 	ServerFixture(java.util.function.UnaryOperator<FhirServerConfig> customize) throws IOException
 	{
+		this((certificates, config) -> customize.apply(config));
+	}
+
+	/** For settings that need the network's certificates, e.g. practitioners with their own client certificates. */
+	ServerFixture(java.util.function.BiFunction<NetworkCertificates, FhirServerConfig, FhirServerConfig> customize)
+			throws IOException
+	{
 		var local = certificates.organization(LOCAL);
 		FhirServerConfig config = FhirServerConfig
 				.of(LOCAL, local.server(), local.client(), certificates.pki().caCertificates())
 				.withInitialBundle(AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints).build());
-		server = FhirServer.start(customize.apply(config));
+		server = FhirServer.start(customize.apply(certificates, config));
 	}
 
 	ServerFixture() throws IOException
