@@ -21,6 +21,7 @@ import org.dsftestbed.fhir.rest.ResourceOperations;
 import org.dsftestbed.fhir.rest.ResourceValidator;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.dsftestbed.fhir.validation.StoreProfileValidator;
+import org.dsftestbed.fhir.websocket.WebSocketSubscriptions;
 import org.dsftestbed.pki.TlsContexts;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Organization;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The FHIR server of one embedded DSF organization: HTTPS with mutual TLS on a loopback port, DSF's base resources
- * and the organization's allow list loaded at start, DSF's authorization rules, profile validation and search.
+ * and the organization's allow list loaded at start, DSF's authorization rules, profile validation and search, and
+ * the websocket subscription endpoint at {@code wss://<host>:<port>/fhir/ws}.
  *
  * <pre>{@code
  * try (FhirServer server = FhirServer.start(FhirServerConfig.of("dic.dsf.test", server, client, cas).withInitialBundle(allowList)))
@@ -46,13 +48,16 @@ public final class FhirServer implements AutoCloseable
 	private final FhirServerConfig config;
 	private final ResourceStore store;
 	private final HttpsEndpoint endpoint;
+	private final WebSocketSubscriptions webSocket;
 	private final String baseUrl;
 
-	private FhirServer(FhirServerConfig config, ResourceStore store, HttpsEndpoint endpoint, String baseUrl)
+	private FhirServer(FhirServerConfig config, ResourceStore store, HttpsEndpoint endpoint,
+			WebSocketSubscriptions webSocket, String baseUrl)
 	{
 		this.config = config;
 		this.store = store;
 		this.endpoint = endpoint;
+		this.webSocket = webSocket;
 		this.baseUrl = baseUrl;
 	}
 
@@ -75,12 +80,23 @@ public final class FhirServer implements AutoCloseable
 		LateInteractions late = new LateInteractions();
 		FhirServlet servlet = new FhirServlet(FhirContexts.r4(), identities, late, config.listener,
 				config.organizationIdentifier, config.maxBodyBytes);
-		HttpsEndpoint endpoint = HttpsEndpoint.start(config.organizationIdentifier, config.host, config.port,
-				config.serverCertificate, config.trustedCas, CONTEXT_PATH, servlet);
+		Authorizer authorizer = new Authorizer(config.rules, authorizationContext);
+		WebSocketSubscriptions webSocket = new WebSocketSubscriptions(store, authorizer, identities,
+				config.organizationIdentifier, config.webSocketPingInterval);
+		HttpsEndpoint endpoint;
+		try
+		{
+			endpoint = HttpsEndpoint.start(config.organizationIdentifier, config.host, config.port,
+					config.serverCertificate, config.trustedCas, CONTEXT_PATH, servlet, webSocket::install);
+		}
+		catch (IOException | RuntimeException e)
+		{
+			webSocket.close();
+			throw e;
+		}
 		String baseUrl = "https://" + config.baseUrlHost + ":" + endpoint.port() + CONTEXT_PATH;
 		try
 		{
-			Authorizer authorizer = new Authorizer(config.rules, authorizationContext);
 			ResourceValidator validator = config.validation ? new StoreProfileValidator(FhirContexts.r4(), store)
 					: ResourceValidator.NONE;
 			StoreSearcher searcher = new StoreSearcher(store, authorizer, baseUrl, config.pageCount, config.clock);
@@ -88,7 +104,7 @@ public final class FhirServer implements AutoCloseable
 					.sslContext(TlsContexts.create(config.clientCertificate, config.trustedCas))
 					.connectTimeout(Duration.ofSeconds(10)).build();
 			ResourceOperations operations = new ResourceOperations(store, authorizer, searcher, validator, baseUrl,
-					resource -> {}, new ExternalReferences(store, outbound, baseUrl));
+					webSocket, new ExternalReferences(store, outbound, baseUrl));
 			CapabilityStatementFactory capabilities = new CapabilityStatementFactory(baseUrl,
 					StoreSearcher::supportedTypes);
 			loadInitialData(store, authorizationContext, baseUrl, config);
@@ -96,11 +112,12 @@ public final class FhirServer implements AutoCloseable
 		}
 		catch (RuntimeException e)
 		{
+			webSocket.close();
 			endpoint.close();
 			throw e;
 		}
 		logger.debug("FHIR server of {} at {}", config.organizationIdentifier, baseUrl);
-		return new FhirServer(config, store, endpoint, baseUrl);
+		return new FhirServer(config, store, endpoint, webSocket, baseUrl);
 	}
 
 	/**
@@ -151,9 +168,16 @@ public final class FhirServer implements AutoCloseable
 		return store;
 	}
 
+	/** The websocket subscription endpoint ({@code wss://<host>:<port>/fhir/ws}), for diagnostics and tests. */
+	public WebSocketSubscriptions webSocket()
+	{
+		return webSocket;
+	}
+
 	@Override
 	public void close()
 	{
+		webSocket.close();
 		endpoint.close();
 	}
 

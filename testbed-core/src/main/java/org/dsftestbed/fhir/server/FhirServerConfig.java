@@ -2,6 +2,7 @@ package org.dsftestbed.fhir.server;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import org.dsftestbed.fhir.authorization.AuthorizationRules;
 import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.identity.PractitionerRoleConfig;
+import org.dsftestbed.fhir.websocket.WebSocketSubscriptions;
 import org.dsftestbed.pki.IssuedCertificate;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -41,6 +43,7 @@ public final class FhirServerConfig
 	Clock clock = Clock.systemUTC();
 	RequestListener listener = RequestListener.NONE;
 	ResourceRules rules = AuthorizationRules.dsf();
+	Duration webSocketPingInterval = WebSocketSubscriptions.DSF_PING_INTERVAL;
 
 	private FhirServerConfig()
 	{
@@ -131,6 +134,16 @@ public final class FhirServerConfig
 	public FhirServerConfig withRules(ResourceRules rules)
 	{
 		this.rules = rules;
+		return this;
+	}
+
+	/**
+	 * Interval between websocket ping frames to each subscription session (DSF: 28 s); shorter in tests. Keep it below
+	 * the websocket idle timeout of 30 s.
+	 */
+	public FhirServerConfig withWebSocketPingInterval(Duration interval)
+	{
+		this.webSocketPingInterval = Objects.requireNonNull(interval);
 		return this;
 	}
 

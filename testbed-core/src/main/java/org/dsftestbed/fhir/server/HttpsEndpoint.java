@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.dsftestbed.pki.IssuedCertificate;
 import org.dsftestbed.pki.TlsContexts;
@@ -23,8 +24,9 @@ import jakarta.servlet.http.HttpServlet;
 
 /**
  * A Jetty HTTPS server that requires a client certificate from the given CAs (no certificate or a foreign one:
- * the handshake fails) and serves one servlet under a context path. Port 0 picks a free port of at most four
- * digits, since DSF only accepts such ports in Endpoint addresses.
+ * the handshake fails) and serves one servlet under a context path, plus what the context setup adds (the websocket
+ * endpoint). Port 0 picks a free port of at most four digits, since DSF only accepts such ports in Endpoint
+ * addresses.
  */
 final class HttpsEndpoint implements AutoCloseable
 {
@@ -41,15 +43,22 @@ final class HttpsEndpoint implements AutoCloseable
 		this.port = port;
 	}
 
+	/**
+	 * @param contextSetup
+	 *            adds more to the servlet context before the server starts (e.g. the websocket endpoint); may run
+	 *            once per attempt to bind a port
+	 */
 	static HttpsEndpoint start(String name, String bindAddress, int port, IssuedCertificate certificate,
-			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet) throws IOException
+			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet,
+			Consumer<ServletContextHandler> contextSetup) throws IOException
 	{
 		int attempts = port == 0 ? BIND_ATTEMPTS : 1;
 		IOException lastFailure = null;
 		for (int attempt = 0; attempt < attempts; attempt++)
 		{
 			int candidate = port != 0 ? port : ThreadLocalRandom.current().nextInt(FOUR_DIGIT_MIN, FOUR_DIGIT_MAX + 1);
-			Server server = create(name, bindAddress, candidate, certificate, trustedCas, contextPath, servlet);
+			Server server = create(name, bindAddress, candidate, certificate, trustedCas, contextPath, servlet,
+					contextSetup);
 			try
 			{
 				server.start();
@@ -69,7 +78,8 @@ final class HttpsEndpoint implements AutoCloseable
 	}
 
 	private static Server create(String name, String bindAddress, int port, IssuedCertificate certificate,
-			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet)
+			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet,
+			Consumer<ServletContextHandler> contextSetup)
 	{
 		QueuedThreadPool threads = new QueuedThreadPool(32, 2);
 		threads.setName("fhir-" + name);
@@ -95,6 +105,7 @@ final class HttpsEndpoint implements AutoCloseable
 		ServletContextHandler context = new ServletContextHandler();
 		context.setContextPath(contextPath);
 		context.addServlet(new ServletHolder(servlet), "/*");
+		contextSetup.accept(context);
 		server.setHandler(context);
 		server.setStopAtShutdown(false);
 		return server;
