@@ -14,12 +14,16 @@ import java.util.UUID;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.pki.IssuedCertificate;
 import org.dsftestbed.pki.KeyStores;
+import org.dsftestbed.fhir.authorization.Processes;
+import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,5 +182,40 @@ class DsfClientTest
 	void capabilityStatement()
 	{
 		assertThat(local.getConformance().getRestFirstRep().getResource()).isNotEmpty();
+	}
+
+	@Test
+	void bpeSubscriptionFlowFindSubscriptionBindAndReceiveARequestedTask() throws Exception
+	{
+		// the BPE's lookup: exactly one active websocket Subscription for requested Tasks (strict handling)
+		Bundle subscriptions = local.searchWithStrictHandling(Subscription.class,
+				Map.of("criteria:exact", List.of("Task?status=requested"), "status", List.of("active"), "type",
+						List.of("websocket"), "payload", List.of("application/fhir+json")));
+		assertThat(subscriptions.getTotal()).isEqualTo(1);
+		String subscriptionId = subscriptions.getEntryFirstRep().getResource().getIdElement().getIdPart();
+
+		ActivityDefinition process = new ActivityDefinition();
+		process.getMeta().addTag("http://dsf.dev/fhir/CodeSystem/read-access-tag", "ALL", null);
+		process.setUrl(Processes.PROCESS_URL).setVersion(Processes.PROCESS_VERSION)
+				.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		process.addExtension(Processes.authorization(Processes.MESSAGE_NAME,
+				"http://dsf.dev/fhir/StructureDefinition/task-base|1.0.0", List.of(Processes.remoteAll()),
+				List.of(Processes.localAll())));
+		local.createConditionaly(process, "url=" + Processes.PROCESS_URL + "&version=" + Processes.PROCESS_VERSION);
+
+		try (WebSocketTestClient webSocket = WebSocketTestClient.connect(fixture.server.baseUrl(),
+				fixture.certificates.organization(ServerFixture.LOCAL).client(), fixture.cas()))
+		{
+			assertThat(webSocket.bind(subscriptionId)).isEqualTo("bound " + subscriptionId);
+
+			FhirWebserviceClient remote = dsfClient(fixture.certificates.organization(ServerFixture.REMOTE).client());
+			IdType sent = remote.withMinimalReturn().create(
+					FhirServerTaskTest.task(ServerFixture.REMOTE, ServerFixture.LOCAL, Processes.MESSAGE_NAME));
+
+			Task received = FhirContexts.r4().newJsonParser().parseResource(Task.class, webSocket.next());
+			assertThat(received.getIdElement().getIdPart()).isEqualTo(sent.getIdPart());
+			assertThat(received.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+			assertThat(received.getRequester().getIdentifier().getValue()).isEqualTo(ServerFixture.REMOTE);
+		}
 	}
 }
