@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.identity.FhirServerRole;
 import org.dsftestbed.fhir.identity.PractitionerRoleConfig;
@@ -19,6 +20,7 @@ import org.dsftestbed.pki.IssuedCertificate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -237,6 +239,38 @@ final class AuthorizationTestServer implements AutoCloseable
 		ResourceStore.Lookup lookup = store().read(type.getSimpleName(), id);
 		assertThat(lookup).as("%s/%s stored", type.getSimpleName(), id).isInstanceOf(ResourceStore.Found.class);
 		return type.cast(((ResourceStore.Found) lookup).resource());
+	}
+
+	/** The allow list's affiliation of a member in {@value #PARENT}, as the local organization reads it. */
+	OrganizationAffiliation affiliationOf(String member) throws Exception
+	{
+		Bundle bundle = bundle(local, "OrganizationAffiliation?primary-organization:identifier="
+				+ DsfIdentifiers.ORGANIZATION + "%7C" + PARENT + "&participating-organization:identifier="
+				+ DsfIdentifiers.ORGANIZATION + "%7C" + member);
+		assertThat(bundle.getEntry()).as("affiliations of %s", member).hasSize(1);
+		return (OrganizationAffiliation) bundle.getEntryFirstRep().getResource();
+	}
+
+	interface Check
+	{
+		void run() throws Exception;
+	}
+
+	/**
+	 * Runs {@code check} while the allow list's affiliation of {@code member} is inactive (set so by the local
+	 * organization over HTTPS), then makes it active again.
+	 */
+	void whileAffiliationInactive(String member, Check check) throws Exception
+	{
+		OrganizationAffiliation inactive = update(local, affiliationOf(member).setActive(false));
+		try
+		{
+			check.run();
+		}
+		finally
+		{
+			update(local, inactive.setActive(true));
+		}
 	}
 
 	// --- refusals

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.authorization.Tags;
-import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.authorization.read.ReadAccessTags;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Library;
-import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,28 +119,12 @@ class ReadAccessTagsHttpTest
 		Library library = created(Tags.local(), Tags.role(PARENT, "COS"));
 		assertThat(server.read(server.otherRemote, path(library))).isEqualTo(200);
 
-		OrganizationAffiliation affiliation = affiliationOf(ServerFixture.OTHER_REMOTE);
-		try
+		server.whileAffiliationInactive(ServerFixture.OTHER_REMOTE, () ->
 		{
-			affiliation = server.update(server.local, affiliation.setActive(false));
-
 			server.assertReadRefused(server.otherRemote, path(library));
 			assertThat(server.search(server.otherRemote, byUrl(library))).isEmpty();
-		}
-		finally
-		{
-			server.update(server.local, affiliation.setActive(true));
-		}
+		});
 		assertThat(server.read(server.otherRemote, path(library))).isEqualTo(200);
-	}
-
-	private static OrganizationAffiliation affiliationOf(String member) throws Exception
-	{
-		HttpsTestClient.Response response = server.local.get("OrganizationAffiliation?participating-organization:identifier="
-				+ DsfIdentifiers.ORGANIZATION + "%7C" + member, "Accept", "application/fhir+json");
-		List<Bundle.BundleEntryComponent> entries = response.resource(Bundle.class).getEntry();
-		assertThat(entries).hasSize(1);
-		return (OrganizationAffiliation) entries.get(0).getResource();
 	}
 
 	@Test
