@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsftestbed.fhir.server.AuthorizationTestServer.path;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.authorization.Tags;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Who writes at all (spec §1.2, §3.1, §3.2): resources governed by read-access tags are created, updated and deleted
  * by local identities only — a remote organization is refused even where it may read; {@code $permanent-delete} is
- * the local organization's alone; a certificate on no allow list gets 401 and changes nothing.
+ * the local organization's alone; a certificate on no allow list gets 401 and changes nothing; the same rules decide
+ * each entry of a batch and the whole of a transaction.
  */
 class WriteAccessHttpTest
 {
@@ -82,6 +85,35 @@ class WriteAccessHttpTest
 		Resource updated = server.update(server.local, TestResources.touched(created.copy()));
 		assertThat(updated.getMeta().getVersionId()).isEqualTo("2");
 		server.delete(server.local, type, created.getIdElement().getIdPart());
+	}
+
+	@Test
+	void rulesDecideEachEntryOfABatchAndTheWholeOfATransaction() throws Exception
+	{
+		Library readable = server.create(server.local, TestResources.library(Tags.all()));
+		Library localOnly = server.create(server.local, TestResources.library(Tags.local()));
+		long writes = server.store().writeCount("Library");
+
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		batch.addEntry().setResource(TestResources.library(Tags.all())).getRequest().setMethod(Bundle.HTTPVerb.POST)
+				.setUrl("Library");
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(path(localOnly));
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(path(readable));
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(path(readable));
+		HttpsTestClient.Response batchResponse = server.remote.postJson("", batch);
+
+		assertThat(batchResponse.status()).as(batchResponse.body()).isEqualTo(200);
+		assertThat(batchResponse.resource(Bundle.class).getEntry()).extracting(e -> e.getResponse().getStatus())
+				.containsExactly("403 Forbidden", "403 Forbidden", "200 OK", "403 Forbidden");
+
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(TestResources.library(Tags.all()))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Library");
+		HttpsTestClient.Response transactionResponse = server.remote.postJson("", transaction);
+
+		AuthorizationTestServer.assertForbidden(transactionResponse, "transaction entry 0",
+				"may only be created by local identities");
+		assertThat(server.store().writeCount("Library")).isEqualTo(writes);
 	}
 
 	@Test
