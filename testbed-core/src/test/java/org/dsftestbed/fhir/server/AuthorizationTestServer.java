@@ -207,11 +207,23 @@ final class AuthorizationTestServer implements AutoCloseable
 	Set<String> search(HttpsTestClient caller, String query) throws Exception
 	{
 		Bundle bundle = bundle(caller, query);
-		Set<String> matches = new LinkedHashSet<>();
-		bundle.getEntry().stream().filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
-				.forEach(e -> matches.add(typeAndId(e.getResource())));
+		Set<String> matches = entries(bundle, Bundle.SearchEntryMode.MATCH);
 		assertThat(bundle.getTotal()).as("total of %s", query).isEqualTo(matches.size());
 		return matches;
+	}
+
+	/** The {@code Type/id} of the resources a search includes ({@code _include}, {@code _revinclude}). */
+	Set<String> included(HttpsTestClient caller, String query) throws Exception
+	{
+		return entries(bundle(caller, query), Bundle.SearchEntryMode.INCLUDE);
+	}
+
+	private static Set<String> entries(Bundle bundle, Bundle.SearchEntryMode mode)
+	{
+		Set<String> entries = new LinkedHashSet<>();
+		bundle.getEntry().stream().filter(e -> e.getSearch().getMode() == mode)
+				.forEach(e -> entries.add(typeAndId(e.getResource())));
+		return entries;
 	}
 
 	/** The {@code Type/id/_history/n} of the entries with a resource of a history, e.g. {@code Library/_history}. */

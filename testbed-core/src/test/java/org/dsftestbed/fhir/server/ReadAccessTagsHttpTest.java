@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.authorization.Tags;
+import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.authorization.read.ReadAccessTags;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Read-access tags over HTTPS (spec §3.1): who reads, searches and sees in history a Library tagged ALL, LOCAL,
- * ORGANIZATION or ROLE, per version; and which tag combinations a create or update may carry. The server is
- * dic.dsf.test; hrp.dsf.test (role HRP) and cos.dsf.test (role COS) are the remote readers.
+ * Read-access tags over HTTPS (spec §3.1, §3.2): who reads, searches and sees in history a Library tagged ALL,
+ * LOCAL, ORGANIZATION or ROLE, per version; which included resources a search shows; and which tag combinations a
+ * create or update may carry. The server is dic.dsf.test; hrp.dsf.test (role HRP) and cos.dsf.test (role COS) are
+ * the remote readers.
  */
 class ReadAccessTagsHttpTest
 {
@@ -163,6 +168,30 @@ class ReadAccessTagsHttpTest
 	private static String v1(Library library)
 	{
 		return path(library) + "/_history/1";
+	}
+
+	@Test
+	void includedResourcesAreFilteredByTheirOwnReadAccess() throws Exception
+	{
+		Organization organization = new Organization().setActive(true);
+		organization.addIdentifier().setSystem(DsfIdentifiers.ORGANIZATION)
+				.setValue(AuthorizationTestServer.unique("hidden-") + ".dsf.test");
+		organization = server.create(server.local, Tags.tagged(organization, Tags.local()));
+		String host = AuthorizationTestServer.unique("ep-") + ".dsf.test";
+		Endpoint endpoint = new Endpoint().setStatus(Endpoint.EndpointStatus.ACTIVE)
+				.setConnectionType(new Coding("http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
+						"hl7-fhir-rest", null))
+				.setAddress("https://" + host + "/fhir").setManagingOrganization(new Reference(path(organization)));
+		endpoint.addPayloadType().addCoding().setSystem("http://hl7.org/fhir/resource-types").setCode("Task");
+		endpoint.addIdentifier().setSystem(DsfIdentifiers.ENDPOINT).setValue(host);
+		endpoint = server.create(server.local, Tags.tagged(endpoint, Tags.all()));
+		String query = "Endpoint?identifier=" + DsfIdentifiers.ENDPOINT + "%7C" + host
+				+ "&_include=Endpoint:organization";
+
+		assertThat(server.search(server.local, query)).containsExactly(path(endpoint));
+		assertThat(server.included(server.local, query)).containsExactly(path(organization));
+		assertThat(server.search(server.remote, query)).containsExactly(path(endpoint));
+		assertThat(server.included(server.remote, query)).isEmpty();
 	}
 
 	@Test
