@@ -31,8 +31,8 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * <pre>{@code
  * server = AuthorizationTestServer.start();
- * Library library = server.create(server.local, libraryTagged(Tags.all()));
- * server.assertCreateRefused(server.remote, libraryTagged(Tags.all()), "only be created by local identities");
+ * Library library = server.create(server.local, TestResources.library(Tags.all()));
+ * server.assertCreateRefused(server.remote, TestResources.library(Tags.all()), "may only be created by local identities");
  * }</pre>
  */
 final class AuthorizationTestServer implements AutoCloseable
@@ -222,7 +222,7 @@ final class AuthorizationTestServer implements AutoCloseable
 	{
 		Set<String> entries = new LinkedHashSet<>();
 		bundle.getEntry().stream().filter(e -> e.getSearch().getMode() == mode)
-				.forEach(e -> entries.add(typeAndId(e.getResource())));
+				.forEach(e -> entries.add(path(e.getResource())));
 		return entries;
 	}
 
@@ -230,7 +230,7 @@ final class AuthorizationTestServer implements AutoCloseable
 	List<String> history(HttpsTestClient caller, String path) throws Exception
 	{
 		return bundle(caller, path).getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
-				.map(e -> typeAndId(e.getResource()) + "/_history/" + e.getResource().getMeta().getVersionId()).toList();
+				.map(e -> path(e.getResource()) + "/_history/" + e.getResource().getMeta().getVersionId()).toList();
 	}
 
 	private Bundle bundle(HttpsTestClient caller, String path) throws Exception
@@ -243,14 +243,6 @@ final class AuthorizationTestServer implements AutoCloseable
 	private static HttpsTestClient.Response get(HttpsTestClient caller, String path) throws Exception
 	{
 		return caller.get(path, "Accept", "application/fhir+json");
-	}
-
-	/** The stored current version, parsed anew: changes to it do not reach the store. */
-	<R extends Resource> R stored(Class<R> type, String id)
-	{
-		ResourceStore.Lookup lookup = store().read(type.getSimpleName(), id);
-		assertThat(lookup).as("%s/%s stored", type.getSimpleName(), id).isInstanceOf(ResourceStore.Found.class);
-		return type.cast(((ResourceStore.Found) lookup).resource());
 	}
 
 	/** The allow list's affiliation of a member in {@value #PARENT}, as the local organization reads it. */
@@ -316,11 +308,6 @@ final class AuthorizationTestServer implements AutoCloseable
 	}
 
 	static String path(Resource resource)
-	{
-		return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-	}
-
-	static String typeAndId(Resource resource)
 	{
 		return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
 	}

@@ -78,7 +78,8 @@ class CanonicalResourcesHttpTest
 				invalid("no process-authorization extension", ad -> ad.getExtension().clear()),
 				invalid("no message-name", ad -> authorization(ad).getExtension()
 						.removeIf(e -> ProcessAuthorizations.MESSAGE_NAME.equals(e.getUrl()))),
-				invalid("blank message-name",
+				// HAPI does not encode a blank string, so this is what a blank message-name arrives as
+				invalid("message-name without value",
 						ad -> authorization(ad).getExtensionByUrl(ProcessAuthorizations.MESSAGE_NAME)
 								.setValue(new StringType(" "))),
 				invalid("no task-profile", ad -> authorization(ad).getExtension()

@@ -11,8 +11,10 @@ import java.util.UUID;
 
 import org.dsftestbed.fhir.authorization.Network;
 import org.dsftestbed.fhir.authorization.Processes;
+import org.dsftestbed.fhir.authorization.Tags;
 import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.store.ResourceStore;
+import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -208,6 +210,23 @@ class TaskAuthorizationHttpTest
 		long writes = server.store().writeCount("Task");
 
 		HttpsTestClient.Response response = server.local.postJson("Task", draft);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(403);
+		assertThat(server.store().writeCount("Task")).isEqualTo(writes);
+	}
+
+	@Test
+	void requestedTaskOfAProcessTheRequesterCannotReadIsRefused() throws Exception
+	{
+		// DSF 1.9.0 resolves Task.instantiatesCanonical with the caller's read access: a LOCAL-tagged
+		// ActivityDefinition is not found for a remote requester (403), whatever its process authorization says
+		TestProcess hidden = TestProcess.unique();
+		ActivityDefinition activityDefinition = hidden.activityDefinition(Processes.remoteAll(), Processes.localAll());
+		activityDefinition.getMeta().getTag().clear();
+		server.create(server.local, Tags.tagged(activityDefinition, Tags.local()));
+		long writes = server.store().writeCount("Task");
+
+		HttpsTestClient.Response response = server.remote.postJson("Task", hidden.requested(REMOTE, LOCAL));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(403);
 		assertThat(server.store().writeCount("Task")).isEqualTo(writes);
