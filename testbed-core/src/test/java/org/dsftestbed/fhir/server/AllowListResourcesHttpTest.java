@@ -79,14 +79,7 @@ class AllowListResourcesHttpTest
 
 	private static Endpoint endpoint(String identifier, String address)
 	{
-		Endpoint endpoint = new Endpoint().setStatus(Endpoint.EndpointStatus.ACTIVE)
-				.setConnectionType(new Coding("http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
-						"hl7-fhir-rest", null))
-				.setAddress(address);
-		endpoint.addPayloadType(new CodeableConcept(new Coding("http://hl7.org/fhir/resource-types", "Task", null)));
-		if (identifier != null)
-			endpoint.addIdentifier().setSystem(DsfIdentifiers.ENDPOINT).setValue(identifier);
-		return Tags.tagged(endpoint, Tags.all());
+		return TestResources.endpoint(identifier, address, Tags.all());
 	}
 
 	private static Endpoint newEndpoint()
@@ -146,12 +139,10 @@ class AllowListResourcesHttpTest
 
 	private static Organization organization(String identifier, String... thumbprints)
 	{
-		Organization organization = new Organization().setActive(true);
-		if (identifier != null)
-			organization.addIdentifier().setSystem(DsfIdentifiers.ORGANIZATION).setValue(identifier);
+		Organization organization = TestResources.organization(identifier, Tags.all());
 		for (String thumbprint : thumbprints)
 			organization.addExtension(IdentityResolver.THUMBPRINT_EXTENSION, new StringType(thumbprint));
-		return Tags.tagged(organization, Tags.all());
+		return organization;
 	}
 
 	/** A member organization claiming DSF's organization profile, with its own endpoint. */

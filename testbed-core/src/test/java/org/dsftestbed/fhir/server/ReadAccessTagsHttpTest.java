@@ -173,18 +173,11 @@ class ReadAccessTagsHttpTest
 	@Test
 	void includedResourcesAreFilteredByTheirOwnReadAccess() throws Exception
 	{
-		Organization organization = new Organization().setActive(true);
-		organization.addIdentifier().setSystem(DsfIdentifiers.ORGANIZATION)
-				.setValue(AuthorizationTestServer.unique("hidden-") + ".dsf.test");
-		organization = server.create(server.local, Tags.tagged(organization, Tags.local()));
+		Organization organization = server.create(server.local, TestResources.organization(
+				AuthorizationTestServer.unique("hidden-") + ".dsf.test", Tags.local()));
 		String host = AuthorizationTestServer.unique("ep-") + ".dsf.test";
-		Endpoint endpoint = new Endpoint().setStatus(Endpoint.EndpointStatus.ACTIVE)
-				.setConnectionType(new Coding("http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
-						"hl7-fhir-rest", null))
-				.setAddress("https://" + host + "/fhir").setManagingOrganization(new Reference(path(organization)));
-		endpoint.addPayloadType().addCoding().setSystem("http://hl7.org/fhir/resource-types").setCode("Task");
-		endpoint.addIdentifier().setSystem(DsfIdentifiers.ENDPOINT).setValue(host);
-		endpoint = server.create(server.local, Tags.tagged(endpoint, Tags.all()));
+		Endpoint endpoint = TestResources.endpoint(host, "https://" + host + "/fhir", Tags.all());
+		endpoint = server.create(server.local, endpoint.setManagingOrganization(new Reference(path(organization))));
 		String query = "Endpoint?identifier=" + DsfIdentifiers.ENDPOINT + "%7C" + host
 				+ "&_include=Endpoint:organization";
 

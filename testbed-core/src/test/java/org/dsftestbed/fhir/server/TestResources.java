@@ -3,12 +3,15 @@ package org.dsftestbed.fhir.server;
 import java.util.Date;
 
 import org.dsftestbed.fhir.authorization.Tags;
+import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
@@ -89,6 +92,28 @@ final class TestResources
 		Group group = new Group().setType(Group.GroupType.PERSON).setActual(false);
 		group.addIdentifier().setSystem(EXAMPLE + "sid/group").setValue(AuthorizationTestServer.unique(""));
 		return Tags.tagged(group, tags);
+	}
+
+	/** An active Organization with this DSF organization identifier (none if null). */
+	static Organization organization(String identifier, Coding... tags)
+	{
+		Organization organization = new Organization().setActive(true);
+		if (identifier != null)
+			organization.addIdentifier().setSystem(DsfIdentifiers.ORGANIZATION).setValue(identifier);
+		return Tags.tagged(organization, tags);
+	}
+
+	/** An active FHIR REST Endpoint for Tasks with this DSF endpoint identifier (none if null). */
+	static Endpoint endpoint(String identifier, String address, Coding... tags)
+	{
+		Endpoint endpoint = new Endpoint().setStatus(Endpoint.EndpointStatus.ACTIVE)
+				.setConnectionType(new Coding("http://terminology.hl7.org/CodeSystem/endpoint-connection-type",
+						"hl7-fhir-rest", null))
+				.setAddress(address);
+		endpoint.addPayloadType(new CodeableConcept(new Coding("http://hl7.org/fhir/resource-types", "Task", null)));
+		if (identifier != null)
+			endpoint.addIdentifier().setSystem(DsfIdentifiers.ENDPOINT).setValue(identifier);
+		return Tags.tagged(endpoint, tags);
 	}
 
 	/** Changes something no rule cares about, for updates that must be allowed. */
