@@ -19,9 +19,9 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
- * Minimal resources of tag-governed types that pass profile validation without claiming a profile, each with a
- * fresh url, so that tests on one server do not collide. The read-access tags are the caller's choice (none for an
- * untagged resource).
+ * Minimal resources of tag-governed types that pass profile validation without claiming a profile. Where a type is
+ * unique by url or identifier, the caller passes it or the builder makes a fresh one, so that tests sharing one server
+ * never collide. The read-access tags are the caller's choice (none for an untagged resource).
  */
 final class TestResources
 {
