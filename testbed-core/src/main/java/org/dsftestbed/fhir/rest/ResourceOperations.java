@@ -243,6 +243,9 @@ public final class ResourceOperations
 		Resource last = history.stream().filter(v -> !v.deleted()).reduce((a, b) -> b).map(ResourceStore.Version::resource)
 				.orElseThrow(() -> FhirException.notFound(type + "/" + id + " has no content"));
 		require(authorizer.permanentDelete(identity, last));
+		// DSF 1.9.0 removes only what was deleted before (ResourceNotMarkedDeletedException: 400)
+		if (!history.get(history.size() - 1).deleted())
+			throw FhirException.badRequest(type + "/" + id + " is not marked as deleted, delete it first");
 		store.permanentlyDelete(type, id);
 		return FhirResponse.of(200, Outcomes.information(IssueType.INFORMATIONAL, type + "/" + id + " permanently deleted"));
 	}
