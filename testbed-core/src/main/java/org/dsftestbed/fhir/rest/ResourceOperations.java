@@ -42,6 +42,7 @@ public final class ResourceOperations
 	private final Consumer<Resource> changeListener;
 	private final LogicalReferences references;
 	private final ExternalReferences externalReferences;
+	private final CanonicalReferences canonicalReferences;
 
 	/**
 	 * @param changeListener
@@ -58,6 +59,7 @@ public final class ResourceOperations
 		this.baseUrl = baseUrl;
 		this.changeListener = changeListener;
 		this.references = new LogicalReferences(store);
+		this.canonicalReferences = new CanonicalReferences(searcher, authorizer);
 	}
 
 	public ResourceStore store()
@@ -136,6 +138,7 @@ public final class ResourceOperations
 	{
 		require(authorizer.create(identity, resource));
 		validate(resource);
+		canonicalReferences.check(identity, resource);
 		references.resolve(resource);
 		checkExternalReferences(resource);
 		Resource stored = id == null ? store.create(resource) : store.create(resource, id);
@@ -196,7 +199,10 @@ public final class ResourceOperations
 		// DSF neither validates nor checks references when a Task is set to failed, so a broken Task can still fail
 		boolean failing = resource instanceof Task task && task.getStatus() == Task.TaskStatus.FAILED;
 		if (!failing)
+		{
 			validate(resource);
+			canonicalReferences.check(identity, resource);
+		}
 		references.resolve(resource);
 		if (!failing)
 			checkExternalReferences(resource);
