@@ -88,6 +88,11 @@ public final class NetworkEngines implements AutoCloseable
 		return clock;
 	}
 
+	NetworkJobExecutor jobExecutor()
+	{
+		return jobExecutor;
+	}
+
 	/** Prefix of the names of all threads the network's job executor runs. */
 	public String threadNamePrefix()
 	{

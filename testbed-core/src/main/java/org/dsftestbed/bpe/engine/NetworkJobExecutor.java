@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -82,6 +83,7 @@ final class NetworkJobExecutor extends DefaultJobExecutor
 
 	private final String threadNamePrefix;
 	private final Map<ProcessEngineImpl, Gate> gates = new ConcurrentHashMap<>();
+	private final AtomicLong acquisitionRounds = new AtomicLong();
 
 	NetworkJobExecutor(String threadNamePrefix, JobExecutorSettings settings)
 	{
@@ -136,6 +138,15 @@ final class NetworkJobExecutor extends DefaultJobExecutor
 		}
 	}
 
+	/**
+	 * Completed acquisition rounds (each asks every started engine for due jobs once). A round counted after a change
+	 * began after it, so two more rounds than before a clock advance mean acquisition has looked at the new time.
+	 */
+	long acquisitionRounds()
+	{
+		return acquisitionRounds.get();
+	}
+
 	/** Wakes job acquisition, e.g. after the network clock moved and timers became due. */
 	synchronized void wakeUp()
 	{
@@ -174,30 +185,104 @@ final class NetworkJobExecutor extends DefaultJobExecutor
 	protected void ensureInitialization()
 	{
 		super.ensureInitialization();
-		acquireJobsRunnable = new SequentialJobAcquisitionRunnable(this)
+		acquireJobsRunnable = new Acquisition();
+	}
+
+	/**
+	 * Camunda's acquisition loop with two changes: it skips engines that are closing, and a wake-up is never lost.
+	 * Camunda wakes its acquisition with a flag that a round clears when it ends; a wake-up that arrives just before
+	 * the clear is forgotten and the next round waits the full idle time. Here every wake-up counts up, and acquisition
+	 * only goes to sleep if the count did not change since its current round began.
+	 */
+	private final class Acquisition extends SequentialJobAcquisitionRunnable
+	{
+		private final AtomicLong wakeUps = new AtomicLong();
+		private long wakeUpsAtRoundStart;
+
+		Acquisition()
 		{
-			@Override
-			protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
-					ProcessEngineImpl engine)
+			super(NetworkJobExecutor.this);
+		}
+
+		@Override
+		public void jobWasAdded()
+		{
+			isJobAdded = true;
+			wakeUps.incrementAndGet();
+			if (isWaiting.compareAndSet(true, false))
 			{
-				Gate gate = gates.get(engine);
-				if (gate == null || !gate.enter())
+				synchronized (MONITOR)
 				{
-					// the engine closed after this round began: nothing acquired, counts as idle
-					AcquiredJobs none = new AcquiredJobs(getMaxJobsPerAcquisition());
-					context.submitAcquiredJobs(engine.getName(), none);
-					return none;
-				}
-				try
-				{
-					return super.acquireJobs(context, strategy, engine);
-				}
-				finally
-				{
-					gate.exit();
+					MONITOR.notifyAll();
 				}
 			}
-		};
+		}
+
+		@Override
+		protected void suspendAcquisition(long millis)
+		{
+			try
+			{
+				if (millis > 0)
+				{
+					synchronized (MONITOR)
+					{
+						// waiting first, then the check: a wake-up either sees us waiting or we see its count
+						isWaiting.set(true);
+						if (!isInterrupted && wakeUps.get() == wakeUpsAtRoundStart)
+							MONITOR.wait(millis);
+					}
+				}
+			}
+			catch (InterruptedException e)
+			{
+				// as Camunda: an interrupt ends the pause; stop() ends the loop
+			}
+			finally
+			{
+				isWaiting.set(false);
+				wakeUpsAtRoundStart = wakeUps.get();
+			}
+		}
+
+		@Override
+		protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
+				ProcessEngineImpl engine)
+		{
+			Gate gate = gates.get(engine);
+			if (gate == null || !gate.enter())
+			{
+				// the engine closed after this round began: nothing acquired, counts as idle
+				AcquiredJobs none = new AcquiredJobs(getMaxJobsPerAcquisition());
+				context.submitAcquiredJobs(engine.getName(), none);
+				return none;
+			}
+			try
+			{
+				return super.acquireJobs(context, strategy, engine);
+			}
+			finally
+			{
+				gate.exit();
+			}
+		}
+
+		@Override
+		protected void configureNextAcquisitionCycle(JobAcquisitionContext context, JobAcquisitionStrategy strategy)
+		{
+			super.configureNextAcquisitionCycle(context, strategy);
+			acquisitionRounds.incrementAndGet();
+		}
+	}
+
+	/** Camunda's hint when a transaction created a due job; also called by {@link #wakeUp()}. */
+	@Override
+	public void jobWasAdded()
+	{
+		var acquisition = acquireJobsRunnable;
+		// Camunda reads the field without a check and can race with shutdown, which clears it
+		if (isActive && acquisition != null)
+			acquisition.jobWasAdded();
 	}
 
 	@Override
