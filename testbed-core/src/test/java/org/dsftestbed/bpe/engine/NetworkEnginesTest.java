@@ -151,6 +151,39 @@ class NetworkEnginesTest
 	}
 
 	@Test
+	void enginesOfSeveralOrganizationsBuildInParallel() throws Exception
+	{
+		try (NetworkEngines engines = NetworkEngines.create("parallel-test", new NetworkClock()))
+		{
+			List<String> organizations = List.of("dic1.dsf.test", "dic2.dsf.test", "dic3.dsf.test", "hrp.dsf.test");
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(organizations.size());
+			try
+			{
+				var futures = organizations.stream()
+						.map(o -> pool.submit(() -> engines.create(EngineOptions.forOrganization(o)))).toList();
+				for (var future : futures)
+				{
+					OrganizationEngine engine = future.get(60, TimeUnit.SECONDS);
+					engine.deploy("simple.bpmn", Models.simple("dsfdev_simple", "startSimple"));
+					assertThat(engine.startByMessage("startSimple", engine.organizationIdentifier(), Map.of())
+							.isEnded()).isTrue();
+				}
+			}
+			finally
+			{
+				pool.shutdownNow();
+			}
+
+			assertThat(engines.engines()).extracting(OrganizationEngine::organizationIdentifier)
+					.containsExactlyInAnyOrderElementsOf(organizations);
+			for (OrganizationEngine engine : engines.engines())
+				assertThat(engine.processEngine().getHistoryService().createHistoricProcessInstanceQuery().list())
+						.singleElement().extracting(h -> h.getBusinessKey())
+						.isEqualTo(engine.organizationIdentifier());
+		}
+	}
+
+	@Test
 	void anOrganizationHasOneEngine()
 	{
 		try (NetworkEngines engines = NetworkEngines.create("duplicate-test", new NetworkClock()))
