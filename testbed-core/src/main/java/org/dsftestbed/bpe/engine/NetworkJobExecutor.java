@@ -139,8 +139,9 @@ final class NetworkJobExecutor extends DefaultJobExecutor
 	}
 
 	/**
-	 * Completed acquisition rounds (each asks every started engine for due jobs once). A round counted after a change
-	 * began after it, so two more rounds than before a clock advance mean acquisition has looked at the new time.
+	 * Completed acquisition rounds (each asks every started engine for due jobs once). Rounds are counted when they
+	 * end: the round under way during a clock advance may have begun before it, the next one cannot, so a count two
+	 * higher than before an advance means acquisition has looked for jobs at the new time.
 	 */
 	long acquisitionRounds()
 	{
