@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.dsftestbed.bpe.plugin.BpmnFiles.BpmnFile;
 import org.dsftestbed.bpe.plugin.BpmnModelCheck.ValidModel;
 import org.hl7.fhir.r4.model.Resource;
@@ -145,11 +147,18 @@ public final class PluginLoader
 			return List.of();
 
 		List<ValidModel> withFields = models.stream().filter(m -> MessageSenderFieldsCheck.check(m, findings)).toList();
-		List<PluginProcess> processes = ProcessAssembly.assemble(withFields, values, resources, findings);
+		List<PluginProcess> processes = ProcessAssembly.assemble(withFields, processIds(bpmnFiles), values, resources,
+				findings);
 		if (processes.isEmpty())
 			findings.add(Rule.VALID_PROCESS, null, "no valid process");
 		processes.forEach(p -> DsfModelAttributes.apply(p.model().getModelElementById(p.id().id())));
 		return processes;
+	}
+
+	private static Set<String> processIds(List<BpmnFile> bpmnFiles)
+	{
+		return bpmnFiles.stream().flatMap(f -> f.model().getModelElementsByType(Process.class).stream())
+				.map(Process::getId).collect(Collectors.toSet());
 	}
 
 	private static boolean uniqueProcessIds(List<ValidModel> models, Findings findings)

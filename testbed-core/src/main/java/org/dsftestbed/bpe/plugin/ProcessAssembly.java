@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.dsftestbed.bpe.plugin.BpmnModelCheck.ValidModel;
 import org.dsftestbed.bpe.plugin.ProcessUrl.Canonical;
@@ -25,7 +24,7 @@ import dev.dsf.bpe.v1.constants.NamingSystems.TaskIdentifier;
  * ({@code http://dsf.dev/bpe/Process/ping} ↔ {@code dsfdev_ping}), or it is left out;</li>
  * <li>a Task template listed for a process must instantiate that process in the resource version, with an identifier
  * starting {@code <process url>/<version>/}, or it is left out of that process;</li>
- * <li>resources listed under an id that is no valid process's are not uploaded.</li>
+ * <li>resources listed under an id no process model has are not uploaded.</li>
  * </ul>
  */
 final class ProcessAssembly
@@ -41,12 +40,17 @@ final class ProcessAssembly
 		this.findings = findings;
 	}
 
-	static List<PluginProcess> assemble(List<ValidModel> models, DefinitionValues values,
-			Map<String, Resource> resourcesByFile, Findings findings)
+	/**
+	 * @param modelledProcessIds
+	 *            the ids of the processes of all parsed models, valid or not: resources listed for any other id are
+	 *            reported (those of an invalid model go with the model's own finding)
+	 */
+	static List<PluginProcess> assemble(List<ValidModel> models, Set<String> modelledProcessIds,
+			DefinitionValues values, Map<String, Resource> resourcesByFile, Findings findings)
 	{
 		ProcessAssembly assembly = new ProcessAssembly(values, resourcesByFile, findings);
 		List<PluginProcess> processes = models.stream().map(assembly::assemble).flatMap(Optional::stream).toList();
-		assembly.reportResourcesWithoutProcess(models);
+		assembly.reportResourcesWithoutModel(modelledProcessIds);
 		return processes;
 	}
 
@@ -117,11 +121,10 @@ final class ProcessAssembly
 		return !findings.addedSince(mark);
 	}
 
-	private void reportResourcesWithoutProcess(List<ValidModel> models)
+	private void reportResourcesWithoutModel(Set<String> modelledProcessIds)
 	{
-		Set<String> processIds = models.stream().map(m -> m.id().id()).collect(Collectors.toSet());
-		values.fhirResourcesByProcessId().keySet().stream().filter(key -> !processIds.contains(key))
+		values.fhirResourcesByProcessId().keySet().stream().filter(key -> !modelledProcessIds.contains(key))
 				.forEach(key -> findings.add(Rule.FHIR_RESOURCES_FOR_PROCESS, null, "getFhirResourcesByProcessId() key '"
-						+ key + "' is the id of no valid process model: its FHIR resources are not uploaded"));
+						+ key + "' is the id of no process model: its FHIR resources are not uploaded"));
 	}
 }

@@ -66,7 +66,7 @@ public enum Rule
 	TASK_OF_PROCESS(Effect.FILE_IGNORED, "a Task template listed for a process instantiates that process and version,"
 			+ " and its identifier starts with <process url>/<version>/"),
 	FHIR_RESOURCES_FOR_PROCESS(Effect.FILE_IGNORED,
-			"every key of getFhirResourcesByProcessId() is the id of a valid process model"),
+			"every key of getFhirResourcesByProcessId() is the id of a process model"),
 
 	// processes
 	PROCESS_FHIR_RESOURCES(Effect.PROCESS_IGNORED, "a process has valid FHIR resources"),

@@ -113,6 +113,21 @@ public final class PingTestPluginVariants
 		}
 	}
 
+	public static class NoNameNoReleaseDate extends PingTestPlugin
+	{
+		@Override
+		public String getName()
+		{
+			return null;
+		}
+
+		@Override
+		public LocalDate getReleaseDate()
+		{
+			return null;
+		}
+	}
+
 	public static class NoSpringConfigurations extends PingTestPlugin
 	{
 		@Override
