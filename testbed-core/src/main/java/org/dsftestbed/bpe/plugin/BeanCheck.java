@@ -75,7 +75,8 @@ public final class BeanCheck
 		if (names.isEmpty())
 			return Optional.of("no bean of type " + type.getName() + " in the plugin's Spring context");
 		if (names.size() > 1)
-			return Optional.of(names.size() + " beans of type " + type.getName() + " " + names + ", expected exactly 1");
+			return Optional
+					.of(names.size() + " beans of type " + type.getName() + " " + names + ", expected exactly 1");
 
 		List<String> problems = new ArrayList<>();
 		if (!beans.isPrototype(names.get(0)))

@@ -41,8 +41,8 @@ public final class DsfModelAttributes
 			return null;
 		return extensions.getChildElementsByType(CamundaProperties.class).stream()
 				.flatMap(p -> p.getCamundaProperties().stream())
-				.filter(p -> PROCESS_API_VERSION_PROPERTY.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
-				.findFirst().orElse(null);
+				.filter(p -> PROCESS_API_VERSION_PROPERTY.equals(p.getCamundaName()))
+				.map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
 	}
 
 	private static CamundaProperty apiVersionProperty(Process process)

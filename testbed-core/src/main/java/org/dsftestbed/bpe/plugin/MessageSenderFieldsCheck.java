@@ -31,8 +31,9 @@ final class MessageSenderFieldsCheck
 			List<String> missing = missingFields(sender);
 			if (!missing.isEmpty())
 			{
-				findings.add(Rule.BPMN_MESSAGE_FIELDS, model.file(), "process " + model.id() + ": " + sender.elementType()
-						+ " " + sender.elementId() + " lacks non-blank camunda:field " + String.join(", ", missing));
+				findings.add(Rule.BPMN_MESSAGE_FIELDS, model.file(), "process " + model.id() + ": "
+						+ sender.elementType() + " " + sender.elementId() + " lacks non-blank camunda:field "
+						+ String.join(", ", missing));
 				ok = false;
 			}
 		}

@@ -40,8 +40,8 @@ final class PluginClassLoading
 		if (!Files.isReadable(source.location()))
 			findings.add(Rule.SOURCE_READABLE, null, source.location() + " does not exist or is not readable");
 		else if (source.directory() != Files.isDirectory(source.location()))
-			findings.add(Rule.SOURCE_READABLE, null,
-					source.location() + (source.directory() ? " is not a directory" : " is a directory, not a jar file"));
+			findings.add(Rule.SOURCE_READABLE, null, source.location()
+					+ (source.directory() ? " is not a directory" : " is a directory, not a jar file"));
 		else if (!source.directory())
 			checkZip(source, findings);
 		return !findings.rejectPlugin();

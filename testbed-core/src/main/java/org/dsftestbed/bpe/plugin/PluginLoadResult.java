@@ -12,8 +12,8 @@ public sealed interface PluginLoadResult permits LoadedPlugin, RejectedPlugin
 	PluginSource source();
 
 	/**
-	 * Every rule the plugin breaks: for a loaded plugin the files and processes that were left out of it, for a rejected
-	 * one also the reasons.
+	 * Every rule the plugin breaks: for a loaded plugin the files and processes that were left out of it, for a
+	 * rejected one also the reasons.
 	 */
 	List<Finding> findings();
 

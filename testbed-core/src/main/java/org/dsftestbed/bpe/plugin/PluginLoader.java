@@ -28,16 +28,28 @@ import dev.dsf.bpe.v1.ProcessPluginDefinition;
  * The BPE's start-up, as the engine runs it:
  *
  * <pre>{@code
- * PluginLoader loader = new PluginLoader(new BpeEnvironment(organizationIdentifier, environmentVariables));
+ * BpeEnvironment environment = new BpeEnvironment(organizationIdentifier, environmentVariables);
+ * PluginLoader loader = new PluginLoader(environment);
  * List<PluginLoadResult> results = new ArrayList<>();
  * for (PluginSource source : PluginDirectory.jarsIn(pluginDirectory))
- *     results.add(loader.load(source) instanceof LoadedPlugin plugin ? withSpringContext(plugin) : ...);
- * // withSpringContext: create the plugin's context (failure: plugin.rejectForSpringContext(e)),
- * //                    then BeanCheck.apply(plugin, PluginBeans.of(context))
+ * {
+ *     PluginLoadResult result = loader.load(source);
+ *     if (result instanceof LoadedPlugin plugin)
+ *         // the engine's part: the plugin's Spring context from DSF's default configuration and
+ *         // plugin.values().springConfigurations(), with plugin.classLoader() and environment.springEnvironment();
+ *         // if it fails: plugin.rejectForSpringContext(e), else BeanCheck.apply(plugin, PluginBeans.of(context))
+ *         result = withSpringContext(plugin);
+ *     results.add(result);
+ * }
  * results = DuplicateProcessCheck.apply(results);
  * }</pre>
  *
  * {@link #loadAll(Collection)} does the same without the Spring steps.
+ * <p>
+ * Each plugin gets its own {@code URLClassLoader}, named like its jar file, whose parent is the testbed's class loader
+ * (DSF 1.9.0: the system class loader). It asks the parent first and isolates nothing: a plugin uses the testbed's
+ * DSF API, Camunda, HAPI FHIR and Spring classes, and a library it bundles loses to the testbed's copy, as in DSF
+ * 1.9.0 (only DSF 2 isolates plugins).
  * <p>
  * Where DSF's BPE would throw and not start at all (an unresolvable placeholder, a file that does not parse, a
  * definition that throws), the testbed rejects just that plugin, with a finding marked

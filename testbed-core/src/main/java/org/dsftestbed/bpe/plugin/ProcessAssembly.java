@@ -111,7 +111,8 @@ final class ProcessAssembly
 		int mark = findings.size();
 		if (!canonical.processUrl().processId().equals(id.id()))
 			findings.add(Rule.TASK_OF_PROCESS, file, "Task.instantiatesCanonical '" + task.getInstantiatesCanonical()
-					+ "' names process " + canonical.processUrl().processId() + ", but the Task is listed for " + id.id());
+					+ "' names process " + canonical.processUrl().processId() + ", but the Task is listed for "
+					+ id.id());
 		if (!canonical.version().equals(id.version()))
 			findings.add(Rule.TASK_OF_PROCESS, file, "Task.instantiatesCanonical '" + task.getInstantiatesCanonical()
 					+ "' has version " + canonical.version() + ", not the resource version " + id.version());
@@ -124,7 +125,7 @@ final class ProcessAssembly
 	private void reportResourcesWithoutModel(Set<String> modelledProcessIds)
 	{
 		values.fhirResourcesByProcessId().keySet().stream().filter(key -> !modelledProcessIds.contains(key))
-				.forEach(key -> findings.add(Rule.FHIR_RESOURCES_FOR_PROCESS, null, "getFhirResourcesByProcessId() key '"
-						+ key + "' is the id of no process model: its FHIR resources are not uploaded"));
+				.forEach(key -> findings.add(Rule.FHIR_RESOURCES_FOR_PROCESS, null, "getFhirResourcesByProcessId()"
+						+ " key '" + key + "' is the id of no process model: its FHIR resources are not uploaded"));
 	}
 }

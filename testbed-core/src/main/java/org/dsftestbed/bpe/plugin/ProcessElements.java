@@ -53,8 +53,10 @@ final class ProcessElements
 	static List<Delegate> delegates(Process process)
 	{
 		Stream<Delegate> tasks = Stream.concat(
-				children(process, ServiceTask.class).map(t -> delegate(t.getId(), t.getCamundaClass(), JavaDelegate.class)),
-				children(process, SendTask.class).map(t -> delegate(t.getId(), t.getCamundaClass(), JavaDelegate.class)));
+				children(process, ServiceTask.class)
+						.map(t -> delegate(t.getId(), t.getCamundaClass(), JavaDelegate.class)),
+				children(process, SendTask.class)
+						.map(t -> delegate(t.getId(), t.getCamundaClass(), JavaDelegate.class)));
 		Stream<Delegate> taskListeners = children(process, UserTask.class)
 				.flatMap(t -> extensions(t.getExtensionElements(), CamundaTaskListener.class)
 						.map(l -> delegate(t.getId(), l.getCamundaClass(), TaskListener.class)));

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The URL that names a process, {@code http[s]://<domain>/bpe/Process/<name>}, as DSF 1.9.0 accepts it in
  * {@code ActivityDefinition.url} and (with {@code |<major>.<minor>}) in {@code Task.instantiatesCanonical}. The BPMN
- * process id follows from it: the domain without its dots, an underscore, the name ({@code http://dsf.dev/bpe/Process/ping}
- * ↔ {@code dsfdev_ping}).
+ * process id follows from it: the domain without its dots, an underscore, the name
+ * ({@code http://dsf.dev/bpe/Process/ping} ↔ {@code dsfdev_ping}).
  * <p>
  * The domain needs at least one dot; every label before a dot has two to 63 letters, digits or inner hyphens (DSF
  * 1.9.0 refuses one-character labels such as {@code a.example.org}), the last label 1 to 63 letters or digits.

@@ -2,6 +2,7 @@ package org.dsftestbed.bpe.plugin;
 
 import java.util.Optional;
 
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResourceType;
@@ -87,8 +88,8 @@ final class TaskTemplateCheck
 			findings.add(rule, file, path + ".type is " + quoted(reference.getType()) + ", expected 'Organization'");
 		String system = reference.hasIdentifier() ? reference.getIdentifier().getSystem() : null;
 		if (!OrganizationIdentifier.SID.equals(system))
-			findings.add(rule, file,
-					path + ".identifier.system is " + quoted(system) + ", expected '" + OrganizationIdentifier.SID + "'");
+			findings.add(rule, file, path + ".identifier.system is " + quoted(system) + ", expected '"
+					+ OrganizationIdentifier.SID + "'");
 		String value = reference.hasIdentifier() ? reference.getIdentifier().getValue() : null;
 		if (!localOrganizationIdentifier.equals(value))
 			findings.add(rule, file, path + ".identifier.value is " + quoted(value)
@@ -103,17 +104,22 @@ final class TaskTemplateCheck
 					"Task.instantiatesCanonical is missing");
 		else if (ProcessUrl.parseCanonical(task.getInstantiatesCanonical()).isEmpty())
 			findings.add(Rule.TASK_INSTANTIATES_CANONICAL, file, "Task.instantiatesCanonical '"
-					+ task.getInstantiatesCanonical() + "' does not have the form " + ProcessUrl.FORM + "|<major>.<minor>");
+					+ task.getInstantiatesCanonical() + "' does not have the form " + ProcessUrl.FORM
+					+ "|<major>.<minor>");
 	}
 
 	private void checkMessageNameInput(String file, Task task)
 	{
-		long messageNames = task.getInput().stream().filter(i -> i.getType().getCoding().stream()
-				.anyMatch(c -> BpmnMessage.URL.equals(c.getSystem()) && BpmnMessage.Codes.MESSAGE_NAME.equals(c.getCode())))
-				.count();
+		long messageNames = task.getInput().stream()
+				.filter(i -> i.getType().getCoding().stream().anyMatch(TaskTemplateCheck::isMessageName)).count();
 		if (messageNames != 1)
 			findings.add(Rule.TASK_MESSAGE_NAME_INPUT, file, "Task has " + messageNames + " inputs of type "
 					+ BpmnMessage.URL + "|" + BpmnMessage.Codes.MESSAGE_NAME + ", expected exactly 1");
+	}
+
+	private static boolean isMessageName(Coding coding)
+	{
+		return BpmnMessage.URL.equals(coding.getSystem()) && BpmnMessage.Codes.MESSAGE_NAME.equals(coding.getCode());
 	}
 
 	private static String quoted(String value)

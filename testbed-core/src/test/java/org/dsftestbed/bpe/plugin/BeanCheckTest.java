@@ -97,7 +97,8 @@ class BeanCheckTest extends PluginTests
 
 		assertThat(checked.processIds()).extracting(ProcessIdAndVersion::id).containsExactly(PING);
 		assertThat(rules(checked)).containsExactly(Rule.PROCESS_BEANS);
-		assertThat(messages(checked)).containsExactly(JAR + ": bpe/pong.bpmn: process dsfdev_pong|1.0, element SendPong:"
+		assertThat(messages(checked)).containsExactly(JAR + ": bpe/pong.bpmn: process dsfdev_pong|1.0, element"
+				+ " SendPong:"
 				+ " no bean of type org.dsftestbed.bpe.plugin.testplugin.SendPong in the plugin's Spring context");
 		assertThat(checked.fhirResources()).containsOnlyKeys(new ProcessIdAndVersion(PING, "1.0"));
 	}
@@ -119,7 +120,8 @@ class BeanCheckTest extends PluginTests
 
 		LoadedPlugin checked = loaded(BeanCheck.apply(plugin(), beans));
 
-		assertThat(checked.findings().get(0).message()).endsWith("bean 'ConfirmPongListener' is not of prototype scope");
+		assertThat(checked.findings().get(0).message())
+				.endsWith("bean 'ConfirmPongListener' is not of prototype scope");
 	}
 
 	@Test
@@ -177,6 +179,7 @@ class BeanCheckTest extends PluginTests
 		RejectedPlugin rejected = plugin().rejectForSpringContext(new IllegalStateException("bean x failed"));
 
 		assertThat(messages(rejected))
-				.containsExactly(JAR + ": Spring context cannot be created: java.lang.IllegalStateException - bean x failed");
+				.containsExactly(JAR + ": Spring context cannot be created: java.lang.IllegalStateException"
+						+ " - bean x failed");
 	}
 }

@@ -144,7 +144,8 @@ class BpmnRulesTest extends PluginTests
 
 		assertThat(rules(loaded)).containsExactly(Rule.BPMN_MESSAGE_FIELDS);
 		assertThat(loaded.findings().get(0).message()).isEqualTo(
-				"process dsfdev_ping|1.0: message intermediate throw event SendPing lacks non-blank camunda:field messageName");
+				"process dsfdev_ping|1.0: message intermediate throw event SendPing lacks non-blank camunda:field"
+						+ " messageName");
 	}
 
 	@Test

@@ -44,7 +44,8 @@ class DefinitionRulesTest extends PluginTests
 		RejectedPlugin plugin = rejectedWith(ThreeNumberVersion.class);
 
 		assertThat(rules(plugin)).containsExactly(Rule.VERSION);
-		assertThat(messages(plugin)).containsExactly(JAR + ": getVersion() '1.0.0' does not match \\d+\\.\\d+\\.\\d+\\.\\d+");
+		assertThat(messages(plugin))
+				.containsExactly(JAR + ": getVersion() '1.0.0' does not match \\d+\\.\\d+\\.\\d+\\.\\d+");
 	}
 
 	@Test

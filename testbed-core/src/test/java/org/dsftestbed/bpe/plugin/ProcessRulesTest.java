@@ -13,8 +13,8 @@ import org.dsftestbed.bpe.plugin.testplugin.PingTestPluginVariants.PongWithoutFh
 import org.junit.jupiter.api.Test;
 
 /**
- * Processes and their FHIR resources (spec §5.2–5.3): a process needs FHIR resources and exactly one ActivityDefinition
- * whose url stands for its id, or it is left out (pong, here); ping stays.
+ * Processes and their FHIR resources (spec §5.2–5.3): a process needs FHIR resources and exactly one
+ * ActivityDefinition whose url stands for its id, or it is left out (pong, here); ping stays.
  */
 class ProcessRulesTest extends PluginTests
 {
@@ -51,7 +51,8 @@ class ProcessRulesTest extends PluginTests
 				Rule.PROCESS_ACTIVITY_DEFINITION);
 
 		assertThat(plugin.findings().get(0).message())
-				.isEqualTo("process dsfdev_pong|1.0 has 2 ActivityDefinitions among its FHIR resources, expected exactly 1");
+				.isEqualTo("process dsfdev_pong|1.0 has 2 ActivityDefinitions among its FHIR resources,"
+						+ " expected exactly 1");
 	}
 
 	@Test
@@ -61,14 +62,15 @@ class ProcessRulesTest extends PluginTests
 				Rule.PROCESS_ACTIVITY_DEFINITION);
 
 		assertThat(plugin.findings().get(0).message()).isEqualTo(
-				"ActivityDefinition.url 'http://dsf.dev/bpe/Process/ping' stands for process id 'dsfdev_ping', not 'dsfdev_pong'");
+				"ActivityDefinition.url 'http://dsf.dev/bpe/Process/ping' stands for process id 'dsfdev_ping',"
+						+ " not 'dsfdev_pong'");
 	}
 
 	@Test
 	void theProcessIdDropsTheDotsOfTheDomain()
 	{
-		TestPlugin plugin = TestPlugin.ping()
-				.replace(PONG_ACTIVITY_DEFINITION, "http://dsf.dev/bpe/Process/pong", "https://ds.fdev/bpe/Process/pong");
+		TestPlugin plugin = TestPlugin.ping().replace(PONG_ACTIVITY_DEFINITION, "http://dsf.dev/bpe/Process/pong",
+				"https://ds.fdev/bpe/Process/pong");
 
 		LoadedPlugin loaded = loaded(load(plugin));
 

@@ -31,7 +31,8 @@ class ProcessUrlTest
 	@Test
 	void aCanonicalAddsTheResourceVersion()
 	{
-		ProcessUrl.Canonical canonical = ProcessUrl.parseCanonical("https://dsf.dev/bpe/Process/ping|1.0").orElseThrow();
+		ProcessUrl.Canonical canonical = ProcessUrl.parseCanonical("https://dsf.dev/bpe/Process/ping|1.0")
+				.orElseThrow();
 
 		assertThat(canonical.processIdAndVersion()).isEqualTo(new ProcessIdAndVersion("dsfdev_ping", "1.0"));
 		assertThat(canonical.taskIdentifierPrefix()).isEqualTo("https://dsf.dev/bpe/Process/ping/1.0/");

@@ -49,8 +49,8 @@ class SourceRulesTest extends PluginTests
 		RejectedPlugin plugin = rejected(load(TestPlugin.ping().remove(TestPlugin.SERVICE_FILE)));
 
 		assertThat(rules(plugin)).containsExactly(Rule.SINGLE_DEFINITION);
-		assertThat(messages(plugin)).containsExactly(JAR + ": found 0 providers of dev.dsf.bpe.v1.ProcessPluginDefinition"
-				+ " in META-INF/services, expected exactly 1");
+		assertThat(messages(plugin)).containsExactly(JAR + ": found 0 providers of"
+				+ " dev.dsf.bpe.v1.ProcessPluginDefinition in META-INF/services, expected exactly 1");
 	}
 
 	@Test

@@ -53,7 +53,8 @@ class TaskTemplateRulesTest extends PluginTests
 	@Test
 	void aTaskIdentifierIsRequired()
 	{
-		leftOutFor(template("http://dsf.dev/sid/task-identifier", "http://example.org/sid/other"), Rule.TASK_IDENTIFIER);
+		leftOutFor(template("http://dsf.dev/sid/task-identifier", "http://example.org/sid/other"),
+				Rule.TASK_IDENTIFIER);
 	}
 
 	@Test
@@ -152,11 +153,13 @@ class TaskTemplateRulesTest extends PluginTests
 	@Test
 	void theIdentifierStartsWithTheProcessUrlAndVersion()
 	{
-		LoadedPlugin plugin = leftOutFor(template("Process/ping/#{version}/task-start-ping", "Process/ping/task-start-ping"),
-				Rule.TASK_OF_PROCESS);
+		TestPlugin withoutVersion = template("Process/ping/#{version}/task-start-ping", "Process/ping/task-start-ping");
+
+		LoadedPlugin plugin = leftOutFor(withoutVersion, Rule.TASK_OF_PROCESS);
 
 		assertThat(plugin.findings().get(0).message()).isEqualTo("Task identifier value"
-				+ " 'http://dsf.dev/bpe/Process/ping/task-start-ping' does not start with 'http://dsf.dev/bpe/Process/ping/1.0/'");
+				+ " 'http://dsf.dev/bpe/Process/ping/task-start-ping' does not start with"
+				+ " 'http://dsf.dev/bpe/Process/ping/1.0/'");
 	}
 
 	@Test
