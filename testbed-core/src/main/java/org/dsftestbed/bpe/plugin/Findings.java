@@ -14,11 +14,6 @@ final class Findings
 		this.source = source;
 	}
 
-	String source()
-	{
-		return source;
-	}
-
 	void add(Rule rule, String file, String message)
 	{
 		findings.add(new Finding(source, file, rule, message, false));
@@ -30,12 +25,7 @@ final class Findings
 		findings.add(new Finding(source, file, rule, message, true));
 	}
 
-	void addAll(List<Finding> more)
-	{
-		findings.addAll(more);
-	}
-
-	boolean rejectPlugin()
+	boolean rejectsPlugin()
 	{
 		return findings.stream().anyMatch(Finding::rejectsPlugin);
 	}

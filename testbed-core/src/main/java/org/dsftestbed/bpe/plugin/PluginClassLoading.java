@@ -44,7 +44,7 @@ final class PluginClassLoading
 					+ (source.directory() ? " is not a directory" : " is a directory, not a jar file"));
 		else if (!source.directory())
 			checkZip(source, findings);
-		return !findings.rejectPlugin();
+		return !findings.rejectsPlugin();
 	}
 
 	private static void checkZip(PluginSource source, Findings findings)

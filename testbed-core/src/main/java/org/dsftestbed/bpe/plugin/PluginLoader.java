@@ -129,7 +129,7 @@ public final class PluginLoader
 			return new RejectedPlugin(source, findings.list());
 
 		List<PluginProcess> processes = processes(values.get(), classLoader, findings);
-		if (findings.rejectPlugin())
+		if (findings.rejectsPlugin())
 			return new RejectedPlugin(source, findings.list());
 		return new LoadedPlugin(source, classLoader, definition.get(), values.get(), processes, findings.list());
 	}
@@ -144,7 +144,7 @@ public final class PluginLoader
 				environment.localOrganizationIdentifier(), findings);
 		Map<String, Resource> resources = FhirFiles.read(values, classLoader, placeholders, resourceCheck, findings);
 		List<BpmnFile> bpmnFiles = BpmnFiles.read(values.processModels(), classLoader, placeholders, findings);
-		if (findings.rejectPlugin())
+		if (findings.rejectsPlugin())
 			return List.of();
 
 		List<ValidModel> models = bpmnFiles.stream()
