@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.authorization;
 
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import org.dsftestbed.fhir.identity.Identity;
 import org.hl7.fhir.r4.model.Resource;
 

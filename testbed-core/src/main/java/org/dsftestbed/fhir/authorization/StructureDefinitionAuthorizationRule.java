@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.authorization;
 
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import java.util.List;
 
 import org.hl7.fhir.r4.model.StructureDefinition;

@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.authorization;
 
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.dsftestbed.fhir.rest;
 
-import org.dsftestbed.fhir.authorization.AuthorizationContext;
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import org.dsftestbed.fhir.authorization.Decision;
 import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.identity.FhirServerRole;

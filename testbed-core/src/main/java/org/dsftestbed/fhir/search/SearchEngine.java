@@ -1,11 +1,12 @@
 package org.dsftestbed.fhir.search;
 
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.dsftestbed.fhir.search.parameter.Inclusion;
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
 import org.dsftestbed.fhir.search.parameter.basic.References;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Bundle;

@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.search;
 
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.dsftestbed.fhir.search.parameter.Criterion;
-import org.dsftestbed.fhir.search.parameter.Inclusion;
-import org.dsftestbed.fhir.search.parameter.SearchParameter;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 import org.dsftestbed.fhir.search.parameter.basic.StoreOrder;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Resource;

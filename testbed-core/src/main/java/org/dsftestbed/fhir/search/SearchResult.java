@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.search;
 
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import java.util.List;
 
 import org.hl7.fhir.r4.model.Bundle;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dsftestbed.fhir.search.parameter.Inclusion;
-import org.dsftestbed.fhir.search.parameter.SearchParameter;
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 
 /** One resource type's search: its parameters by requested name, and its {@code _include}/{@code _revinclude} values. */
 public final class SearchableResourceType

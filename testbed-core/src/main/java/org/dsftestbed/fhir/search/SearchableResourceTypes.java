@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.search.parameter.*;
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;

@@ -2,7 +2,7 @@ package org.dsftestbed.fhir.search;
 
 import java.util.Comparator;
 
-import org.dsftestbed.fhir.search.parameter.SearchParameter;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 import org.hl7.fhir.r4.model.Resource;
 
 /** One entry of {@code _sort}: a parameter and its direction. NULLs sort last ascending and first descending, as in SQL. */

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.dsftestbed.fhir.authorization.AuthorizationContext;
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import org.dsftestbed.fhir.identity.IdentityResolver;
 import org.dsftestbed.fhir.search.SearchableResourceTypes;
-import org.dsftestbed.fhir.search.parameter.SearchParameter;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;

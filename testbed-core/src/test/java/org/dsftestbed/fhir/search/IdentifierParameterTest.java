@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.search;
 
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsftestbed.fhir.search.SearchFixture.id;
 import static org.dsftestbed.fhir.search.SearchFixture.matches;

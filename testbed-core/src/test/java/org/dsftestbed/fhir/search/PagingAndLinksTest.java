@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.search;
 
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.dsftestbed.fhir.search.SearchFixture.BASE;

@@ -2,7 +2,7 @@ package org.dsftestbed.fhir.authorization.lookup;
 
 import java.util.Optional;
 
-import org.dsftestbed.fhir.authorization.AuthorizationContext;
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import org.dsftestbed.fhir.identity.OrganizationIdentity;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;

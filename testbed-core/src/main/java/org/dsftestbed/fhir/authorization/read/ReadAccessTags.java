@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.dsftestbed.fhir.authorization.AuthorizationContext;
+import org.dsftestbed.fhir.authorization.lookup.AuthorizationContext;
 import org.dsftestbed.fhir.authorization.lookup.DsfIdentifiers;
 import org.dsftestbed.fhir.authorization.lookup.Membership;
 import org.dsftestbed.fhir.identity.Identity;

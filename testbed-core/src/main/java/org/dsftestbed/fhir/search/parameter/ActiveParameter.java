@@ -1,11 +1,12 @@
 package org.dsftestbed.fhir.search.parameter;
 
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import org.dsftestbed.fhir.search.parameter.basic.AbstractSearchParameter;
 import org.dsftestbed.fhir.search.parameter.basic.SqlTruth;
 import org.hl7.fhir.r4.model.Resource;

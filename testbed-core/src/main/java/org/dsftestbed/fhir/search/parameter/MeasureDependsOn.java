@@ -1,5 +1,6 @@
 package org.dsftestbed.fhir.search.parameter;
 
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
 import java.util.List;
 
 import org.dsftestbed.fhir.search.parameter.basic.CanonicalReferenceParameter;

@@ -1,10 +1,11 @@
 package org.dsftestbed.fhir.search.parameter;
 
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import org.dsftestbed.fhir.search.parameter.basic.SqlTruth;
 import org.dsftestbed.fhir.search.parameter.basic.SystemAndCode;
 import org.dsftestbed.fhir.search.parameter.basic.TokenParameter;

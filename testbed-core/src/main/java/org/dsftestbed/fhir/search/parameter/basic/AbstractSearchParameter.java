@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
-import org.dsftestbed.fhir.search.parameter.Criterion;
-import org.dsftestbed.fhir.search.parameter.SearchParameter;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.SearchParameter;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Resource;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
-import org.dsftestbed.fhir.search.parameter.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
 

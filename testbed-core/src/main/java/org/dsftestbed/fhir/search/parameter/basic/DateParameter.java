@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
-import org.dsftestbed.fhir.search.parameter.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
 import org.hl7.fhir.r4.model.Resource;
 
 /**

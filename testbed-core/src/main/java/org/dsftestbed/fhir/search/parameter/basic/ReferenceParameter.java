@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
-import org.dsftestbed.fhir.search.parameter.Criterion;
-import org.dsftestbed.fhir.search.parameter.Inclusion;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.Inclusion;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;

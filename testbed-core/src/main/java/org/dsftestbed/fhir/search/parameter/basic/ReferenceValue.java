@@ -3,7 +3,7 @@ package org.dsftestbed.fhir.search.parameter.basic;
 import java.util.List;
 import java.util.Optional;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 
 /**
  * A reference search value in the forms DSF accepts: {@code <id>}, {@code <Type>/<id>}, an absolute URL (starting with

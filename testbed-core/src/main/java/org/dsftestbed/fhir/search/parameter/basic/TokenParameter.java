@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
-import org.dsftestbed.fhir.search.parameter.Criterion;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.Criterion;
 import org.hl7.fhir.r4.model.Resource;
 
 /** A token parameter: value parsed as {@link TokenValue}, usually with the {@code :not} modifier. */

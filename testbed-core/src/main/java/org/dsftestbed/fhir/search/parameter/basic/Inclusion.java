@@ -1,4 +1,4 @@
-package org.dsftestbed.fhir.search.parameter;
+package org.dsftestbed.fhir.search.parameter.basic;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.dsftestbed.fhir.search;
+package org.dsftestbed.fhir.search.parameter.basic;
 
 import java.util.List;
 import java.util.stream.Collectors;

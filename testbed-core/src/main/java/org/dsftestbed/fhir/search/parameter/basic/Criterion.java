@@ -1,4 +1,4 @@
-package org.dsftestbed.fhir.search.parameter;
+package org.dsftestbed.fhir.search.parameter.basic;
 
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.r4.model.Resource;

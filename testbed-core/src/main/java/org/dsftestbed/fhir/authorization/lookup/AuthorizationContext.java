@@ -1,4 +1,4 @@
-package org.dsftestbed.fhir.authorization;
+package org.dsftestbed.fhir.authorization.lookup;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
-package org.dsftestbed.fhir.search.parameter;
+package org.dsftestbed.fhir.search.parameter.basic;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.dsftestbed.fhir.search.ParameterProblem;
+import org.dsftestbed.fhir.search.parameter.basic.ParameterProblem;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
