@@ -1,7 +1,6 @@
 package org.dsftestbed.bpe.plugin;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,23 +50,8 @@ final class BpmnFiles
 			findings.add(Rule.BPMN_FILE_NAME, file, "process model path does not end in .bpmn");
 			return Optional.empty();
 		}
-		return text(file).flatMap(content -> parse(file, content));
-	}
-
-	private Optional<String> text(String file)
-	{
-		try
-		{
-			Optional<String> content = PluginFiles.read(classLoader, file);
-			if (content.isEmpty())
-				findings.add(Rule.BPMN_FILE_READABLE, file, "process model not found in the plugin");
-			return content;
-		}
-		catch (IOException e)
-		{
-			findings.add(Rule.BPMN_FILE_READABLE, file, "process model cannot be read: " + e.getMessage());
-			return Optional.empty();
-		}
+		return PluginFiles.read(classLoader, file, findings, Rule.BPMN_FILE_READABLE, "process model")
+				.flatMap(content -> parse(file, content));
 	}
 
 	/** DSF catches neither failure: its BPE would not start. */

@@ -1,6 +1,5 @@
 package org.dsftestbed.bpe.plugin;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -56,23 +55,8 @@ final class FhirFiles
 			findings.add(Rule.FHIR_FILE_NAME, file, "FHIR resource path does not end in .xml or .json");
 			return Optional.empty();
 		}
-		return text(file).flatMap(content -> parse(file, content)).filter(r -> check.isValid(file, r));
-	}
-
-	private Optional<String> text(String file)
-	{
-		try
-		{
-			Optional<String> content = PluginFiles.read(classLoader, file);
-			if (content.isEmpty())
-				findings.add(Rule.FHIR_FILE_READABLE, file, "FHIR resource not found in the plugin");
-			return content;
-		}
-		catch (IOException e)
-		{
-			findings.add(Rule.FHIR_FILE_READABLE, file, "FHIR resource cannot be read: " + e.getMessage());
-			return Optional.empty();
-		}
+		return PluginFiles.read(classLoader, file, findings, Rule.FHIR_FILE_READABLE, "FHIR resource")
+				.flatMap(content -> parse(file, content)).filter(r -> check.isValid(file, r));
 	}
 
 	/** DSF catches neither failure: its BPE would not start. */

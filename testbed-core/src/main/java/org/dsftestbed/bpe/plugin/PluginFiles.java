@@ -16,6 +16,28 @@ final class PluginFiles
 	{
 	}
 
+	/**
+	 * The file's text, or empty with a finding under {@code rule} when it is missing or unreadable.
+	 *
+	 * @param what
+	 *            what the file is, for the finding, e.g. "process model"
+	 */
+	static Optional<String> read(ClassLoader classLoader, String file, Findings findings, Rule rule, String what)
+	{
+		try
+		{
+			Optional<String> content = read(classLoader, file);
+			if (content.isEmpty())
+				findings.add(rule, file, what + " not found in the plugin");
+			return content;
+		}
+		catch (IOException e)
+		{
+			findings.add(rule, file, what + " cannot be read: " + e.getMessage());
+			return Optional.empty();
+		}
+	}
+
 	/** The file's text (UTF-8), empty if the class loader has no such resource. */
 	static Optional<String> read(ClassLoader classLoader, String file) throws IOException
 	{
