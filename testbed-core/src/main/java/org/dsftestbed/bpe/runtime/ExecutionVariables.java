@@ -1,0 +1,218 @@
+package org.dsftestbed.bpe.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+
+import dev.dsf.bpe.v1.constants.BpmnExecutionVariables;
+import dev.dsf.bpe.v1.variables.Target;
+import dev.dsf.bpe.v1.variables.Targets;
+import dev.dsf.bpe.v1.variables.Variables;
+
+/**
+ * DSF's {@code Variables} over one execution, a new instance per call of {@code ProcessPluginApi.getVariables}. Uses
+ * DSF's variable names. Targets, Tasks and other FHIR resources are stored as serialized Java objects (DSF: custom
+ * Camunda value types with JSON), so the engine must allow Java serialization ({@link PluginRuntime#engineOptions}).
+ */
+public final class ExecutionVariables implements Variables
+{
+	public static final String START_TASK = "dev.dsf.bpe.variables.VariablesImpl.startTask";
+	public static final String TASKS_PREFIX = "dev.dsf.bpe.variables.VariablesImpl.tasks.";
+	public static final String QUESTIONNAIRE_RESPONSE = "dev.dsf.bpe.subscription.QuestionnaireResponseHandler.questionnaireResponse";
+
+	private final DelegateExecution execution;
+
+	public ExecutionVariables(DelegateExecution execution)
+	{
+		this.execution = Objects.requireNonNull(execution, "execution");
+	}
+
+	@Override
+	public void setAlternativeBusinessKey(String alternativeBusinessKey)
+	{
+		execution.setVariable(BpmnExecutionVariables.ALTERNATIVE_BUSINESS_KEY, alternativeBusinessKey);
+	}
+
+	@Override
+	public Target createTarget(String organizationIdentifierValue, String endpointIdentifierValue,
+			String endpointUrl, String correlationKey)
+	{
+		return new TargetValue(organizationIdentifierValue, endpointIdentifierValue, endpointUrl, correlationKey);
+	}
+
+	@Override
+	public void setTarget(Target target) throws IllegalArgumentException
+	{
+		if (target != null && !(target instanceof TargetValue))
+			throw new IllegalArgumentException("Only targets created by Variables.createTarget are accepted");
+		execution.setVariable(BpmnExecutionVariables.TARGET, target);
+	}
+
+	@Override
+	public Target getTarget()
+	{
+		return (Target) execution.getVariable(BpmnExecutionVariables.TARGET);
+	}
+
+	@Override
+	public Targets createTargets(List<? extends Target> targets)
+	{
+		List<TargetValue> values = new ArrayList<>();
+		for (Target t : targets == null ? List.<Target> of() : targets)
+		{
+			if (!(t instanceof TargetValue v))
+				throw new IllegalArgumentException("Only targets created by Variables.createTarget are accepted");
+			values.add(v);
+		}
+		return new TargetsValue(values);
+	}
+
+	@Override
+	public void setTargets(Targets targets)
+	{
+		if (targets != null && !(targets instanceof TargetsValue))
+			throw new IllegalArgumentException("Only targets created by Variables.createTargets are accepted");
+		execution.setVariable(BpmnExecutionVariables.TARGETS, targets);
+	}
+
+	@Override
+	public Targets getTargets()
+	{
+		return (Targets) execution.getVariable(BpmnExecutionVariables.TARGETS);
+	}
+
+	@Override
+	public void setResourceList(String variableName, List<? extends Resource> resources)
+	{
+		execution.setVariable(variableName, resources == null ? null : new ArrayList<>(resources));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R extends Resource> List<R> getResourceList(String variableName)
+	{
+		return (List<R>) execution.getVariable(variableName);
+	}
+
+	@Override
+	public void setResource(String variableName, Resource resource)
+	{
+		execution.setVariable(variableName, resource);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <R extends Resource> R getResource(String variableName)
+	{
+		return (R) execution.getVariable(variableName);
+	}
+
+	@Override
+	public Task getStartTask()
+	{
+		return (Task) execution.getVariable(START_TASK);
+	}
+
+	private String currentTasksVariable()
+	{
+		return TASKS_PREFIX + execution.getParentActivityInstanceId();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Task> tasks(String variableName)
+	{
+		Object value = execution.getVariable(variableName);
+		return value instanceof List<?> l ? (List<Task>) l : List.of();
+	}
+
+	private boolean topLevel()
+	{
+		return Objects.equals(execution.getParentActivityInstanceId(), execution.getProcessInstanceId());
+	}
+
+	@Override
+	public Task getLatestTask()
+	{
+		List<Task> current = tasks(currentTasksVariable());
+		return current.isEmpty() ? getStartTask() : current.get(current.size() - 1);
+	}
+
+	@Override
+	public List<Task> getTasks()
+	{
+		Map<String, Task> byId = new LinkedHashMap<>();
+		add(byId, getStartTask());
+		execution.getVariables().keySet().stream().filter(n -> n.startsWith(TASKS_PREFIX))
+				.forEach(n -> tasks(n).forEach(t -> add(byId, t)));
+		return List.copyOf(byId.values());
+	}
+
+	private static void add(Map<String, Task> byId, Task task)
+	{
+		if (task != null)
+			byId.putIfAbsent(task.getIdElement().getIdPart(), task);
+	}
+
+	@Override
+	public List<Task> getCurrentTasks()
+	{
+		Map<String, Task> byId = new LinkedHashMap<>();
+		if (topLevel())
+			add(byId, getStartTask());
+		tasks(currentTasksVariable()).forEach(t -> add(byId, t));
+		return List.copyOf(byId.values());
+	}
+
+	@Override
+	public void updateTask(Task task)
+	{
+		if (task == null)
+			return;
+		String id = task.getIdElement().getIdPart();
+		Task start = getStartTask();
+		if (start != null && Objects.equals(id, start.getIdElement().getIdPart()))
+		{
+			execution.setVariable(START_TASK, task);
+			return;
+		}
+		for (String name : execution.getVariables().keySet())
+		{
+			if (!name.startsWith(TASKS_PREFIX))
+				continue;
+			List<Task> list = new ArrayList<>(tasks(name));
+			for (int i = 0; i < list.size(); i++)
+				if (Objects.equals(id, list.get(i).getIdElement().getIdPart()))
+				{
+					list.set(i, task);
+					execution.setVariable(name, list);
+					return;
+				}
+		}
+	}
+
+	@Override
+	public QuestionnaireResponse getLatestReceivedQuestionnaireResponse()
+	{
+		return (QuestionnaireResponse) execution.getVariable(QUESTIONNAIRE_RESPONSE);
+	}
+
+	@Override
+	public void setVariable(String variableName, TypedValue value)
+	{
+		execution.setVariable(variableName, value);
+	}
+
+	@Override
+	public Object getVariable(String variableName)
+	{
+		return execution.getVariable(variableName);
+	}
+}
