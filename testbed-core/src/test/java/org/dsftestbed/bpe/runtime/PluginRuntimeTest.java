@@ -116,6 +116,14 @@ class PluginRuntimeTest
 		assertThat(v1.get("loader")).isNotEqualTo(v2.get("loader"));
 		assertThat((String) v1.get("loader")).endsWith("plugin-1.0.jar");
 
+		// Targets survive the engine's variable storage and read back through the API type
+		dev.dsf.bpe.v1.variables.Targets targets = (dev.dsf.bpe.v1.variables.Targets) v1.get("targets");
+		assertThat(targets.getEntries()).singleElement().satisfies(t ->
+		{
+			assertThat(t.getOrganizationIdentifierValue()).isEqualTo("hrp.dsf.test");
+			assertThat(t.getCorrelationKey()).isEqualTo("ck");
+		});
+
 		Map<String, Object> again = run("1.0");
 		assertThat(again.get("instance")).isNotEqualTo(v1.get("instance"));
 	}
@@ -202,6 +210,9 @@ class PluginRuntimeTest
 				  public void execute(DelegateExecution execution) {
 				    api.getVariables(execution).setString("result", "%s|" + value.getValue(execution) + "|" + greeting
 				        + "|api|" + (api.getTaskHelper() != null));
+				    dev.dsf.bpe.v1.variables.Variables variables = api.getVariables(execution);
+				    variables.setTargets(variables.createTargets(
+				        variables.createTarget("hrp.dsf.test", "hrp_endpoint", "https://hrp.dsf.test/fhir", "ck")));
 				    execution.setVariable("instance", System.identityHashCode(this));
 				    execution.setVariable("loader", getClass().getClassLoader().getName());
 				  }
