@@ -79,9 +79,11 @@ public class TaskHandler implements java.util.function.Consumer<Task>
 		onTask(task);
 	}
 
-	public void onTask(Task task)
+	public void onTask(Task received)
 	{
-		Objects.requireNonNull(task, "task");
+		Objects.requireNonNull(received, "task");
+		// the Task as last written: after the in-progress update, failures are written on top of that version
+		Task task = received;
 		try
 		{
 			String businessKey = BpmnMessage.input(task, BpmnMessage.BUSINESS_KEY).orElse(null);
@@ -96,7 +98,7 @@ public class TaskHandler implements java.util.function.Consumer<Task>
 
 			ProcessUrl.Canonical canonical = ProcessUrl.parseCanonical(task.getInstantiatesCanonical())
 					.orElseThrow(() -> new IllegalStateException("InstantiatesCanonical of Task with id "
-							+ task.getIdElement().getIdPart() + " does not match " + ProcessUrl.FORM + "|<version>"));
+							+ received.getIdElement().getIdPart() + " does not match " + ProcessUrl.FORM + "|<version>"));
 			String processId = canonical.processUrl().processId();
 			String version = canonical.version();
 
@@ -107,10 +109,9 @@ public class TaskHandler implements java.util.function.Consumer<Task>
 			String correlationKey = BpmnMessage.input(task, BpmnMessage.CORRELATION_KEY).orElse(null);
 
 			task.setStatus(TaskStatus.INPROGRESS);
-			Task inProgress = task;
 			try
 			{
-				inProgress = localClient.update(task);
+				task = localClient.update(task);
 			}
 			catch (Exception e)
 			{
@@ -119,7 +120,7 @@ public class TaskHandler implements java.util.function.Consumer<Task>
 				fail(task, "Unable to update Task to status 'in-progress'");
 			}
 
-			Map<String, Object> variables = Map.of(TASK_VARIABLE, codec.toVariable(inProgress));
+			Map<String, Object> variables = Map.of(TASK_VARIABLE, codec.toVariable(task));
 			deliver(definition, processId, version, messageName, businessKey, correlationKey, variables);
 		}
 		catch (MismatchingMessageCorrelationException e)
