@@ -46,7 +46,7 @@ class BpeTaskFlowTest
 	private static OrganizationEngine engine;
 	private static FhirWebserviceClient local;
 	private static FhirWebserviceClient remote;
-	private static SubscriptionConnection<Task> connection;
+	private static BpeFhir bpeFhir;
 	private static String caughtUpTaskId;
 
 	@BeforeAll
@@ -60,26 +60,26 @@ class BpeTaskFlowTest
 		local.create(activityDefinition(UNKNOWN_PROCESS_URL, "startPing"));
 
 		engines = NetworkEngines.create("bpe-fhir-test", new NetworkClock());
-		engine = engines.create(EngineOptions.forOrganization(BpeFhirFixture.LOCAL)
-				.withBpmnParseListener(new TaskListeners(local, TaskVariableCodec.JSON_STRING)));
+		bpeFhir = new BpeFhir(fixture.server.baseUrl(), local, fixture.sslContext(BpeFhirFixture.LOCAL),
+				TaskVariableCodec.JSON_STRING, QuestionnaireResponseHandler.JSON_STRING);
+		engine = engines.create(bpeFhir.install(EngineOptions.forOrganization(BpeFhirFixture.LOCAL)));
 		engine.deploy("ping.bpmn", pingModel());
+		engine.deploy("user.bpmn", Bpmn.createExecutableProcess("dsftest_user").camundaVersionTag("1.0")
+				.startEvent().message("startUser").userTask("answer").endEvent().done());
 		engine.startJobExecution();
 
 		// created before the BPE connects: found by the catch-up search
 		caughtUpTaskId = remote.withMinimalReturn()
 				.create(task(Processes.INSTANTIATES_CANONICAL, "startPing", null, null)).getIdPart();
 
-		TaskHandler handler = new TaskHandler(engine, local, TaskVariableCodec.JSON_STRING, d -> true);
-		connection = SubscriptionConnection
-				.tasks(fixture.server.baseUrl(), local, fixture.sslContext(BpeFhirFixture.LOCAL), handler).start();
-		connection.awaitBound(TIMEOUT);
+		bpeFhir.connect(engine, d -> true, TIMEOUT);
 	}
 
 	@AfterAll
 	static void stop()
 	{
-		if (connection != null)
-			connection.close();
+		if (bpeFhir != null)
+			bpeFhir.close();
 		if (engines != null)
 			engines.close();
 		if (fixture != null)
@@ -242,5 +242,26 @@ class BpeTaskFlowTest
 		assertThat(history(replyId)).containsExactly(TaskStatus.REQUESTED, TaskStatus.INPROGRESS,
 				TaskStatus.FAILED);
 		assertThat(read(startId).getStatus()).isEqualTo(TaskStatus.INPROGRESS);
+	}
+
+	@Test
+	void completedQuestionnaireResponseCompletesTheUserTask()
+	{
+		var instance = engine.startByMessage("startUser", "bk-user", java.util.Map.of());
+		var userTask = engine.processEngine().getTaskService().createTaskQuery()
+				.processInstanceId(instance.getId()).singleResult();
+
+		org.hl7.fhir.r4.model.QuestionnaireResponse response = new org.hl7.fhir.r4.model.QuestionnaireResponse()
+				.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+		response.addItem().setLinkId(QuestionnaireResponseHandler.BUSINESS_KEY).addAnswer()
+				.setValue(new StringType("bk-user"));
+		response.addItem().setLinkId(QuestionnaireResponseHandler.USER_TASK_ID).addAnswer()
+				.setValue(new StringType(userTask.getId()));
+		new QuestionnaireResponseHandler(engine, QuestionnaireResponseHandler.JSON_STRING).accept(response);
+
+		assertThat(engine.runningInstances()).noneMatch(i -> i.getId().equals(instance.getId()));
+		assertThat(engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery()
+				.processInstanceId(instance.getId())
+				.variableName(QuestionnaireResponseHandler.QUESTIONNAIRE_RESPONSE_VARIABLE).count()).isEqualTo(1);
 	}
 }
