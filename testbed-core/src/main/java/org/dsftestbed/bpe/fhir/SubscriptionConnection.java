@@ -74,6 +74,7 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 
 	private volatile boolean closed;
 	private volatile WebSocket webSocket;
+	private volatile CompletableFuture<Void> connected;
 	private volatile LocalDateTime lastEventTime;
 	private final CompletableFuture<String> firstBound = new CompletableFuture<>();
 
@@ -218,6 +219,7 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 	private CompletableFuture<Void> connect(String subscriptionId) throws Exception
 	{
 		CompletableFuture<Void> done = new CompletableFuture<>();
+		connected = done;
 		WebSocket.Listener listener = new WebSocket.Listener()
 		{
 			private final StringBuilder partial = new StringBuilder();
@@ -293,6 +295,9 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 	public void close()
 	{
 		closed = true;
+		CompletableFuture<Void> done = connected;
+		if (done != null)
+			done.complete(null);
 		WebSocket ws = webSocket;
 		if (ws != null)
 			ws.abort();
