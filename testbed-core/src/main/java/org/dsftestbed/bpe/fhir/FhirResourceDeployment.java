@@ -278,8 +278,7 @@ public final class FhirResourceDeployment
 		}
 		else if (update)
 		{
-			// Deviation: DSF also gives update entries a urn:uuid fullUrl; the testbed FhirServer takes that for the
-			// resource's id and refuses the conditional update (400), so the entry goes without one.
+			entry.setFullUrl("urn:uuid:" + UUID.randomUUID());
 			entry.setResource(e.resource);
 			entry.getRequest().setMethod(HTTPVerb.PUT).setUrl(e.searchUrl());
 		}

@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import org.dsftestbed.fhir.context.FhirContexts;
-import org.dsftestbed.fhir.rest.LogicalReferences;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
@@ -189,10 +188,7 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 				if (type.isInstance(entry.getResource()))
 				{
 					any = true;
-					// Workaround: the testbed FhirServer leaves the literal part of logical references in search
-					// Bundle entries (DSF strips it in every response, spec §3.5); an unchanged Task would then be
-					// refused on update ("requester, restriction must not change").
-					handle(type.cast(LogicalReferences.strip(entry.getResource())));
+					handle(type.cast(entry.getResource()));
 				}
 			}
 			if (!any)

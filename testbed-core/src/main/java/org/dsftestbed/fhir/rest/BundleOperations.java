@@ -52,7 +52,8 @@ final class BundleOperations
 		{
 			try
 			{
-				addResponse(result, interactions.handle(request(identity, entry, entry.getResource(), preferReturn)));
+				addResponse(result, interactions.handle(request(identity, entry,
+						entry.getResource() == null ? null : entry.getResource().copy(), preferReturn)));
 			}
 			catch (FhirException e)
 			{
@@ -155,6 +156,10 @@ final class BundleOperations
 	private static FhirRequest request(Identity identity, BundleEntryComponent entry, Resource resource,
 			String preferReturn)
 	{
+		// HAPI's parser gives an entry's resource its fullUrl as id; a urn:uuid is no id the server can keep
+		if (resource != null && resource.getIdElement().getValue() != null
+				&& resource.getIdElement().getValue().startsWith("urn:"))
+			resource.setId((String) null);
 		BundleEntryRequestComponent request = entry.getRequest();
 		if (request.getMethod() == null || request.getUrl() == null)
 			throw FhirException.badRequest("bundle entry without request method or url");

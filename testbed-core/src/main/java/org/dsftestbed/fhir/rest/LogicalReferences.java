@@ -7,6 +7,7 @@ import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.store.ResourceStore;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.NamingSystem;
 import org.hl7.fhir.r4.model.NamingSystem.NamingSystemUniqueIdComponent;
@@ -68,10 +69,20 @@ public final class LogicalReferences
 	public static Resource strip(Resource resource)
 	{
 		Resource copy = resource.copy();
-		for (Reference reference : references(copy))
+		stripInPlace(copy);
+		return copy;
+	}
+
+	private static void stripInPlace(Resource resource)
+	{
+		for (Reference reference : references(resource))
 			if (reference.hasIdentifier() && reference.hasReference())
 				reference.setReference(null);
-		return copy;
+		// the terser does not descend into the resources of Bundle entries
+		if (resource instanceof Bundle bundle)
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry())
+				if (entry.getResource() != null)
+					stripInPlace(entry.getResource());
 	}
 
 	private static List<Reference> references(IBaseResource resource)

@@ -234,6 +234,23 @@ class FhirServerRestTest
 	}
 
 	@Test
+	void batchEntriesWithUrnUuidFullUrlsUpdateConditionallyAsDsfsBpeSendsThem() throws Exception
+	{
+		String url = newUrl();
+		assertThat(local.postJson("Library", library(url)).status()).isEqualTo(201);
+
+		Bundle batch = new Bundle().setType(BundleType.BATCH);
+		batch.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(library(url).setDescription("v2"))
+				.getRequest().setMethod(HTTPVerb.PUT).setUrl("Library?url=" + url + "&version=1.0");
+		HttpsTestClient.Response response = local.send("POST", "",
+				org.dsftestbed.fhir.context.FhirContexts.r4().newJsonParser().encodeResourceToString(batch),
+				"Content-Type", "application/fhir+json", "Accept", "application/fhir+json");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.resource(Bundle.class).getEntryFirstRep().getResponse().getStatus()).isEqualTo("200 OK");
+	}
+
+	@Test
 	void binaryRawUploadAndDownloadWithSecurityContext() throws Exception
 	{
 		String libraryId = local.postJson("Library", library(newUrl())).resource(Library.class).getIdElement()

@@ -199,6 +199,9 @@ class FhirServerTaskTest
 		assertThat(seenByOther.getTotal()).isZero();
 		Bundle seenByRequester = remote.get("Task?_id=" + id, "Accept", "application/fhir+json").resource(Bundle.class);
 		assertThat(seenByRequester.getTotal()).isEqualTo(1);
+		Task found = (Task) seenByRequester.getEntryFirstRep().getResource();
+		assertThat(found.getRequester().hasReference()).as("search results show logical references as sent").isFalse();
+		assertThat(found.getRestriction().getRecipientFirstRep().hasReference()).isFalse();
 	}
 
 	@Test
