@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dsf.bpe.v1.ProcessPluginDeploymentStateListener;
 import dev.dsf.fhir.client.FhirWebserviceClient;
 
 /**
@@ -47,7 +48,8 @@ import dev.dsf.fhir.client.FhirWebserviceClient;
  * <li>BPMN deployed; every process ACTIVE (draft plugins: their resources DRAFT — no persisted states yet, so every
  * process is NEW → ACTIVE/DRAFT on every start);</li>
  * <li>FHIR resources uploaded in one batch under the organization's client certificate
- * ({@link BpeFhir#deployResources});</li>
+ * ({@link BpeFhir#deployResources}); the plugins' {@code ProcessPluginDeploymentStateListener} beans called with their
+ * process ids;</li>
  * <li>job execution started;</li>
  * <li>Task and QuestionnaireResponse subscriptions connected ({@link BpeFhir#connect}).</li>
  * </ol>
@@ -157,6 +159,9 @@ public final class OrganizationBpe implements AutoCloseable
 			List<FhirResourceDeployment.Outcome> outcomes = changes.isEmpty() ? List.of()
 					: fhir.deployResources(changes);
 
+			// (5b) the plugins' deployment state listeners, with the ids of their active processes
+			notifyDeploymentStateListeners(runtime);
+
 			// (6) job execution, (7) subscriptions
 			engine.startJobExecution();
 			Set<ProcessIdAndVersion> processes = loaded.stream().flatMap(p -> p.processIds().stream())
@@ -181,6 +186,27 @@ public final class OrganizationBpe implements AutoCloseable
 				engine.close();
 			}
 			throw e;
+		}
+	}
+
+	private static void notifyDeploymentStateListeners(PluginRuntime runtime)
+	{
+		for (PluginRuntime.StartedPlugin plugin : runtime.startedPlugins())
+		{
+			List<String> active = plugin.plugin().processIds().stream().map(ProcessIdAndVersion::id).distinct()
+					.toList();
+			plugin.context().getBeansOfType(ProcessPluginDeploymentStateListener.class).values().forEach(l ->
+			{
+				try
+				{
+					l.onProcessesDeployed(active);
+				}
+				catch (RuntimeException e)
+				{
+					logger.warn("Error while executing {} bean of type {}: {} - {}", plugin.plugin().name(),
+							l.getClass().getName(), e.getClass().getName(), e.getMessage());
+				}
+			});
 		}
 	}
 

@@ -136,6 +136,8 @@ class TwoOrganizationPingPongTest
 			assertThat(bpe.engine().activeProcessDefinition(TwoOrgPingPlugin.PONG, "1.0")).isPresent();
 		}
 		assertThat(serverB.store().current("ActivityDefinition", r -> true)).hasSize(2);
+		assertThat(org.dsftestbed.bpe.twoorg.TwoOrgPingConfig.DEPLOYED).hasSize(2).allSatisfy(
+				ids -> assertThat(ids).containsExactlyInAnyOrder(TwoOrgPingPlugin.PING, TwoOrgPingPlugin.PONG));
 	}
 
 	@Test

@@ -15,8 +15,17 @@ public class TwoOrgPingConfig
 	@Autowired
 	private ProcessPluginApi api;
 
+	/** What the plugin's deployment state listener was told, per BPE start (all organizations of the JVM). */
+	public static final java.util.Queue<java.util.List<String>> DEPLOYED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	@Value("${dev.dsf.testbed.ping.target:}")
 	private String target;
+
+	@Bean
+	public dev.dsf.bpe.v1.ProcessPluginDeploymentStateListener deploymentStateListener()
+	{
+		return DEPLOYED::add;
+	}
 
 	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
