@@ -88,8 +88,6 @@ class TwoOrganizationPingPongTest
 
 		bpeA = OrganizationBpe.start(config(A, serverA, source, Map.of("DEV_DSF_TESTBED_PING_TARGET", B)));
 		bpeB = OrganizationBpe.start(config(B, serverB, source, Map.of()));
-		System.out.println(bpeA.report());
-		System.out.println(bpeB.report());
 	}
 
 	private static OrganizationBpeConfig config(String organization, FhirServer server, PluginSource source,
@@ -153,10 +151,13 @@ class TwoOrganizationPingPongTest
 		}
 		catch (AssertionError e)
 		{
+			// say where A's process waits, with its local variables, instead of only that it timed out
 			var runtime = bpeA.engine().processEngine().getRuntimeService();
-			runtime.createExecutionQuery().list().forEach(x -> System.out.println("execution " + x.getId() + " of "
-					+ x.getProcessInstanceId() + " local " + runtime.getVariablesLocal(x.getId()).keySet()));
-			throw e;
+			String executions = runtime.createExecutionQuery().list().stream()
+					.map(x -> x.getId() + " of " + x.getProcessInstanceId() + " local "
+							+ runtime.getVariablesLocal(x.getId()).keySet())
+					.collect(java.util.stream.Collectors.joining("; "));
+			throw new AssertionError(e.getMessage() + "; executions at A: " + executions, e);
 		}
 
 		// A's start Task: v1 requested → v2 in-progress, business key appended → v3 completed, no error
