@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,27 +98,13 @@ public final class AuthorizationRules implements ResourceRules
 	@Override
 	public Decision create(Identity identity, Resource newResource, AuthorizationContext context)
 	{
-		return apply(newResource.fhirType(), new Operation()
-		{
-			@Override
-			<R extends Resource> Decision on(AuthorizationRule<R> rule)
-			{
-				return rule.create(identity, cast(rule, newResource), context);
-			}
-		});
+		return apply(newResource.fhirType(), rule -> rule.create(identity, newResource, context));
 	}
 
 	@Override
 	public Decision read(Identity identity, Resource existing, AuthorizationContext context)
 	{
-		return apply(existing.fhirType(), new Operation()
-		{
-			@Override
-			<R extends Resource> Decision on(AuthorizationRule<R> rule)
-			{
-				return rule.read(identity, cast(rule, existing), context);
-			}
-		});
+		return apply(existing.fhirType(), rule -> rule.read(identity, existing, context));
 	}
 
 	@Override
@@ -126,57 +113,29 @@ public final class AuthorizationRules implements ResourceRules
 		if (!oldResource.fhirType().equals(newResource.fhirType()))
 			return Decision.refused(NAME, "cannot update a " + oldResource.fhirType() + " with a "
 					+ newResource.fhirType());
-
-		return apply(newResource.fhirType(), new Operation()
-		{
-			@Override
-			<R extends Resource> Decision on(AuthorizationRule<R> rule)
-			{
-				return rule.update(identity, cast(rule, oldResource), cast(rule, newResource), context);
-			}
-		});
+		return apply(newResource.fhirType(), rule -> rule.update(identity, oldResource, newResource, context));
 	}
 
 	@Override
 	public Decision delete(Identity identity, Resource oldResource, AuthorizationContext context)
 	{
-		return apply(oldResource.fhirType(), new Operation()
-		{
-			@Override
-			<R extends Resource> Decision on(AuthorizationRule<R> rule)
-			{
-				return rule.delete(identity, cast(rule, oldResource), context);
-			}
-		});
+		return apply(oldResource.fhirType(), rule -> rule.delete(identity, oldResource, context));
 	}
 
 	@Override
 	public Decision permanentDelete(Identity identity, Resource oldResource, AuthorizationContext context)
 	{
-		return apply(oldResource.fhirType(), new Operation()
-		{
-			@Override
-			<R extends Resource> Decision on(AuthorizationRule<R> rule)
-			{
-				return rule.permanentDelete(identity, cast(rule, oldResource), context);
-			}
-		});
+		return apply(oldResource.fhirType(), rule -> rule.permanentDelete(identity, oldResource, context));
 	}
 
-	/** One call on a rule, generic in the rule's type so that resources can be handed over type-safely. */
-	private abstract static class Operation
+	/**
+	 * Calls the rule of {@code resourceType}. The rules are registered under the simple name of their resource class,
+	 * so the rule found for a resource's own type always accepts that resource.
+	 */
+	@SuppressWarnings("unchecked")
+	private Decision apply(String resourceType, Function<AuthorizationRule<Resource>, Decision> operation)
 	{
-		abstract <R extends Resource> Decision on(AuthorizationRule<R> rule);
-
-		static <R extends Resource> R cast(AuthorizationRule<R> rule, Resource resource)
-		{
-			return rule.resourceType().cast(resource);
-		}
-	}
-
-	private Decision apply(String resourceType, Operation operation)
-	{
-		return ruleFor(resourceType).map(operation::on)
+		return ruleFor(resourceType).map(rule -> operation.apply((AuthorizationRule<Resource>) rule))
 				.orElseGet(() -> Decision.refused(NAME, "resource type " + resourceType
 						+ " is not supported by this server (supported: " + new TreeSet<>(resourceTypes()) + ")"));
 	}
