@@ -37,6 +37,16 @@ class PluginLoaderTest extends PluginTests
 	}
 
 	@Test
+	void pluginsSeeTheLibrariesTheDsfBpeProvidesThoughTheApiMarksThemOptional() throws Exception
+	{
+		LoadedPlugin plugin = loaded(load(TestPlugin.ping()));
+
+		// dsf-bpe-process-api-v1's pom lists these as optional, "provided by the DSF bpe"; ping-pong needs spring-web
+		assertThat(plugin.classLoader().loadClass("org.springframework.web.util.UriComponentsBuilder")).isNotNull();
+		assertThat(plugin.classLoader().getResource("fhir/bundle.xml")).as("dsf-fhir-validation").isNotNull();
+	}
+
+	@Test
 	void processesCarryTheirParsedModelAndResources()
 	{
 		LoadedPlugin plugin = loaded(load(TestPlugin.ping()));
