@@ -109,13 +109,13 @@ public abstract class ReferenceParameter<R extends Resource> extends AbstractSea
 		return new Reverse(List.of(prefix, prefix + ":" + targetTypes.get(0)), targetTypes.get(0));
 	}
 
-	/** The referenced resources of one target type. */
-	private final class Forward implements Inclusion
+	/** An inclusion of this parameter for one target type, under the parameter values that ask for it. */
+	private abstract class TargetInclusion implements Inclusion
 	{
-		private final List<String> parameterValues;
-		private final String targetType;
+		final List<String> parameterValues;
+		final String targetType;
 
-		Forward(List<String> parameterValues, String targetType)
+		TargetInclusion(List<String> parameterValues, String targetType)
 		{
 			this.parameterValues = parameterValues;
 			this.targetType = targetType;
@@ -125,6 +125,15 @@ public abstract class ReferenceParameter<R extends Resource> extends AbstractSea
 		public List<String> parameterValues()
 		{
 			return parameterValues;
+		}
+	}
+
+	/** The referenced resources of one target type. */
+	private final class Forward extends TargetInclusion
+	{
+		Forward(List<String> parameterValues, String targetType)
+		{
+			super(parameterValues, targetType);
 		}
 
 		@Override
@@ -140,21 +149,11 @@ public abstract class ReferenceParameter<R extends Resource> extends AbstractSea
 	}
 
 	/** The resources of this parameter's type that reference the match. */
-	private final class Reverse implements Inclusion
+	private final class Reverse extends TargetInclusion
 	{
-		private final List<String> parameterValues;
-		private final String targetType;
-
 		Reverse(List<String> parameterValues, String targetType)
 		{
-			this.parameterValues = parameterValues;
-			this.targetType = targetType;
-		}
-
-		@Override
-		public List<String> parameterValues()
-		{
-			return parameterValues;
+			super(parameterValues, targetType);
 		}
 
 		@Override
