@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dsftestbed.fhir.authorization.TaskInputs;
 import org.dsftestbed.fhir.identity.Identity;
 import org.dsftestbed.fhir.identity.IdentityResolver;
 import org.dsftestbed.fhir.rest.FhirException;
@@ -204,8 +205,8 @@ final class FhirServlet extends HttpServlet
 		{
 			listener.onRequest(new RequestRecord(start, serverOrganization,
 					identity == null ? null : identity.organizationIdentifier(), method, path, result.status(), type,
-					TaskInputs.value(task, "message-name"), TaskInputs.value(task, "business-key"),
-					TaskInputs.value(task, "correlation-key"), Duration.between(start, Instant.now())));
+					TaskInputs.value(task, TaskInputs.MESSAGE_NAME), TaskInputs.value(task, TaskInputs.BUSINESS_KEY),
+					TaskInputs.value(task, TaskInputs.CORRELATION_KEY), Duration.between(start, Instant.now())));
 		}
 		catch (RuntimeException e)
 		{

@@ -32,6 +32,7 @@ class FhirServerTaskTest
 {
 	private static final String TASK_PROFILE = "http://dsf.dev/fhir/StructureDefinition/task-base|1.0.0";
 
+	private static final List<RequestRecord> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 	private static ServerFixture fixture;
 	private static HttpsTestClient local;
 	private static HttpsTestClient remote;
@@ -40,7 +41,7 @@ class FhirServerTaskTest
 	@BeforeAll
 	static void start() throws Exception
 	{
-		fixture = new ServerFixture();
+		fixture = new ServerFixture(config -> config.withListener(records::add));
 		local = fixture.client(ServerFixture.LOCAL);
 		remote = fixture.client(ServerFixture.REMOTE);
 		otherRemote = fixture.client(ServerFixture.OTHER_REMOTE);
@@ -114,6 +115,24 @@ class FhirServerTaskTest
 				created.getIdElement().getIdPart())).resource();
 		assertThat(stored.getRequester().getReference()).startsWith("Organization/");
 		assertThat(stored.getRestriction().getRecipientFirstRep().getReference()).startsWith("Organization/");
+	}
+
+	@Test
+	void taskRequestsAreRecordedWithTheirMessageName() throws Exception
+	{
+		String id = remote.postJson("Task", task(ServerFixture.REMOTE, ServerFixture.LOCAL, Processes.MESSAGE_NAME))
+				.resource(Task.class).getIdElement().getIdPart();
+
+		assertThat(records).anySatisfy(r ->
+		{
+			assertThat(r.method()).isEqualTo("POST");
+			assertThat(r.resourceType()).isEqualTo("Task");
+			assertThat(r.caller()).isEqualTo(ServerFixture.REMOTE);
+			assertThat(r.status()).isEqualTo(201);
+			assertThat(r.messageName()).isEqualTo(Processes.MESSAGE_NAME);
+			assertThat(r.businessKey()).isNull();
+		});
+		assertThat(id).isNotBlank();
 	}
 
 	@Test
