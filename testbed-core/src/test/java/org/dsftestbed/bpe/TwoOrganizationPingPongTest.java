@@ -3,8 +3,6 @@ package org.dsftestbed.bpe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
@@ -13,7 +11,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import org.dsftestbed.bpe.engine.NetworkEngines;
@@ -21,6 +18,7 @@ import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.server.FhirServer;
+import org.dsftestbed.fhir.server.LoopbackPorts;
 import org.dsftestbed.fhir.server.FhirServerConfig;
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
@@ -73,7 +71,7 @@ class TwoOrganizationPingPongTest
 	static void start() throws Exception
 	{
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
-		Map<String, Integer> ports = Map.of(A, freePort(), B, freePort());
+		Map<String, Integer> ports = Map.of(A, LoopbackPorts.free(), B, LoopbackPorts.free());
 		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
 				.endpointAddress(o -> ports.containsKey(o.identifier())
 						? "https://localhost:" + ports.get(o.identifier()) + "/fhir"
@@ -271,22 +269,5 @@ class TwoOrganizationPingPongTest
 				throw new AssertionError("timed out waiting for " + what);
 			Thread.sleep(50);
 		}
-	}
-
-	static int freePort() throws IOException
-	{
-		for (int attempt = 0; attempt < 50; attempt++)
-		{
-			int port = ThreadLocalRandom.current().nextInt(2000, 10000);
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress()))
-			{
-				return port;
-			}
-			catch (IOException taken)
-			{
-				// try another
-			}
-		}
-		throw new IOException("no free four-digit port");
 	}
 }

@@ -7,14 +7,16 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
-/** Task inputs and outputs of DSF's CodeSystem {@value #SYSTEM}. */
+import dev.dsf.bpe.v1.constants.CodeSystems;
+
+/** Task inputs and outputs of DSF's CodeSystem {@value #SYSTEM}; the names are DSF's v1 API constants. */
 public final class BpmnMessage
 {
-	public static final String SYSTEM = "http://dsf.dev/fhir/CodeSystem/bpmn-message";
-	public static final String MESSAGE_NAME = "message-name";
-	public static final String BUSINESS_KEY = "business-key";
-	public static final String CORRELATION_KEY = "correlation-key";
-	public static final String ERROR = "error";
+	public static final String SYSTEM = CodeSystems.BpmnMessage.URL;
+	public static final String MESSAGE_NAME = CodeSystems.BpmnMessage.Codes.MESSAGE_NAME;
+	public static final String BUSINESS_KEY = CodeSystems.BpmnMessage.Codes.BUSINESS_KEY;
+	public static final String CORRELATION_KEY = CodeSystems.BpmnMessage.Codes.CORRELATION_KEY;
+	public static final String ERROR = CodeSystems.BpmnMessage.Codes.ERROR;
 
 	private BpmnMessage()
 	{

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import org.dsftestbed.pki.IssuedCertificate;
@@ -30,8 +29,6 @@ import jakarta.servlet.http.HttpServlet;
  */
 final class HttpsEndpoint implements AutoCloseable
 {
-	static final int FOUR_DIGIT_MIN = 2000;
-	static final int FOUR_DIGIT_MAX = 9999;
 	private static final int BIND_ATTEMPTS = 50;
 
 	private final Server server;
@@ -56,7 +53,7 @@ final class HttpsEndpoint implements AutoCloseable
 		IOException lastFailure = null;
 		for (int attempt = 0; attempt < attempts; attempt++)
 		{
-			int candidate = port != 0 ? port : ThreadLocalRandom.current().nextInt(FOUR_DIGIT_MIN, FOUR_DIGIT_MAX + 1);
+			int candidate = port != 0 ? port : LoopbackPorts.candidate();
 			Server server = create(name, bindAddress, candidate, certificate, trustedCas, contextPath, servlet,
 					contextSetup);
 			try
@@ -73,7 +70,7 @@ final class HttpsEndpoint implements AutoCloseable
 			}
 		}
 		throw port != 0 ? lastFailure
-				: new IOException("no free port between " + FOUR_DIGIT_MIN + " and " + FOUR_DIGIT_MAX + " on "
+				: new IOException("no free port between " + LoopbackPorts.MIN + " and " + LoopbackPorts.MAX + " on "
 						+ bindAddress + " after " + BIND_ATTEMPTS + " attempts", lastFailure);
 	}
 

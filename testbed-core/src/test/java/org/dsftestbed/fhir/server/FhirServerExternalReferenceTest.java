@@ -3,12 +3,9 @@ package org.dsftestbed.fhir.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
@@ -38,7 +35,7 @@ class FhirServerExternalReferenceTest
 	static void start() throws IOException
 	{
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
-		Map<String, Integer> ports = Map.of("dic.dsf.test", freePort(), "hrp.dsf.test", freePort());
+		Map<String, Integer> ports = Map.of("dic.dsf.test", LoopbackPorts.free(), "hrp.dsf.test", LoopbackPorts.free());
 		var allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
 				.endpointAddress(o -> ports.containsKey(o.identifier())
 						? "https://localhost:" + ports.get(o.identifier()) + "/fhir"
@@ -61,23 +58,6 @@ class FhirServerExternalReferenceTest
 	{
 		dic.close();
 		hrp.close();
-	}
-
-	static int freePort() throws IOException
-	{
-		for (int attempt = 0; attempt < 50; attempt++)
-		{
-			int port = ThreadLocalRandom.current().nextInt(2000, 10000);
-			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress()))
-			{
-				return port;
-			}
-			catch (IOException taken)
-			{
-				// try another
-			}
-		}
-		throw new IOException("no free four-digit port");
 	}
 
 	private static HttpsTestClient client(FhirServer server, String organization)
