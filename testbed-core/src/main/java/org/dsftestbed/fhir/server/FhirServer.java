@@ -50,15 +50,17 @@ public final class FhirServer implements AutoCloseable
 	private final HttpsEndpoint endpoint;
 	private final WebSocketSubscriptions webSocket;
 	private final String baseUrl;
+	private final TrustedLoader trustedLoader;
 
 	private FhirServer(FhirServerConfig config, ResourceStore store, HttpsEndpoint endpoint,
-			WebSocketSubscriptions webSocket, String baseUrl)
+			WebSocketSubscriptions webSocket, String baseUrl, TrustedLoader trustedLoader)
 	{
 		this.config = config;
 		this.store = store;
 		this.endpoint = endpoint;
 		this.webSocket = webSocket;
 		this.baseUrl = baseUrl;
+		this.trustedLoader = trustedLoader;
 	}
 
 	/**
@@ -95,6 +97,7 @@ public final class FhirServer implements AutoCloseable
 			throw e;
 		}
 		String baseUrl = "https://" + config.baseUrlHost + ":" + endpoint.port() + CONTEXT_PATH;
+		TrustedLoader trustedLoader;
 		try
 		{
 			ResourceValidator validator = config.validation ? new StoreProfileValidator(FhirContexts.r4(), store)
@@ -107,7 +110,9 @@ public final class FhirServer implements AutoCloseable
 					webSocket, new ExternalReferences(store, outbound, baseUrl));
 			CapabilityStatementFactory capabilities = new CapabilityStatementFactory(baseUrl,
 					StoreSearcher::supportedTypes);
-			loadInitialData(store, authorizationContext, baseUrl, config);
+			trustedLoader = new TrustedLoader(store, authorizationContext, baseUrl, config);
+			trustedLoader.load(DsfBaseBundle.copy());
+			config.initialBundles.forEach(trustedLoader::load);
 			late.set(new Interactions(operations, capabilities));
 		}
 		catch (RuntimeException e)
@@ -117,33 +122,37 @@ public final class FhirServer implements AutoCloseable
 			throw e;
 		}
 		logger.debug("FHIR server of {} at {}", config.organizationIdentifier, baseUrl);
-		return new FhirServer(config, store, endpoint, webSocket, baseUrl);
+		return new FhirServer(config, store, endpoint, webSocket, baseUrl, trustedLoader);
 	}
 
 	/**
-	 * DSF's base bundle, then the configured bundles, as transactions by a trusted local loader (the real server's
-	 * "Initial Data Loader" identity) without profile validation: both are DSF's own or generated and validated in
-	 * the testbed's tests.
+	 * Applies bundles as DSF's trusted "Initial Data Loader" identity does at start-up: DSF's base bundle, the
+	 * configured bundles, and later allow-list changes ({@link FhirServer#loadTrusted}). No profile validation: the
+	 * bundles are DSF's own or generated and validated in the testbed's tests.
 	 */
-	private static void loadInitialData(ResourceStore store, StoreAuthorizationContext context, String baseUrl,
-			FhirServerConfig config)
+	private static final class TrustedLoader
 	{
-		Authorizer trusted = new Authorizer(ResourceRules.trusted(), context);
-		StoreSearcher searcher = new StoreSearcher(store, trusted, baseUrl, config.pageCount, config.clock);
-		ResourceOperations loader = new ResourceOperations(store, trusted, searcher, ResourceValidator.NONE, baseUrl,
-				resource -> {}, null);
-		Interactions interactions = new Interactions(loader, new CapabilityStatementFactory(baseUrl, List::of));
-		Identity loaderIdentity = new OrganizationIdentity(true, new Organization(), config.organizationIdentifier,
-				"initial-data-loader");
-		List<Bundle> bundles = new java.util.ArrayList<>();
-		bundles.add(DsfBaseBundle.copy());
-		bundles.addAll(config.initialBundles);
-		for (Bundle bundle : bundles)
+		private final Interactions interactions;
+		private final Identity identity;
+
+		TrustedLoader(ResourceStore store, StoreAuthorizationContext context, String baseUrl, FhirServerConfig config)
 		{
-			FhirResponse response = interactions.handle(new FhirRequest(loaderIdentity, "POST", "",
-					java.util.Map.of(), FhirRequest.Headers.none(), bundle, null, null));
+			Authorizer trusted = new Authorizer(ResourceRules.trusted(), context);
+			StoreSearcher searcher = new StoreSearcher(store, trusted, baseUrl, config.pageCount, config.clock);
+			ResourceOperations loader = new ResourceOperations(store, trusted, searcher, ResourceValidator.NONE,
+					baseUrl, resource -> {}, null);
+			interactions = new Interactions(loader, new CapabilityStatementFactory(baseUrl, List::of));
+			identity = new OrganizationIdentity(true, new Organization(), config.organizationIdentifier,
+					"initial-data-loader");
+		}
+
+		Bundle load(Bundle bundle)
+		{
+			FhirResponse response = interactions.handle(new FhirRequest(identity, "POST", "", java.util.Map.of(),
+					FhirRequest.Headers.none(), bundle, null, null));
 			if (response.status() != 200)
-				throw new IllegalStateException("initial bundle refused with status " + response.status());
+				throw new IllegalStateException("bundle refused with status " + response.status());
+			return (Bundle) response.body();
 		}
 	}
 
@@ -172,6 +181,46 @@ public final class FhirServer implements AutoCloseable
 	public WebSocketSubscriptions webSocket()
 	{
 		return webSocket;
+	}
+
+	/**
+	 * Applies a batch or transaction Bundle as the server's trusted loader, the way an operator changes the allow list
+	 * of a running DSF server (e.g. removing an organization). Websocket subscribers are not told about these changes.
+	 *
+	 * @return the response Bundle
+	 * @throws FhirException
+	 *             naming the entry when a transaction entry is refused
+	 */
+	public Bundle loadTrusted(Bundle bundle)
+	{
+		return trustedLoader.load(bundle);
+	}
+
+	/**
+	 * Takes the server off the network: its port stops accepting connections (clients get "connection refused") and
+	 * open connections, websockets included, are dropped. Data and subscriptions stay; {@link #goOnline()} listens on
+	 * the same port again.
+	 */
+	public void goOffline()
+	{
+		endpoint.stopAccepting();
+	}
+
+	/** Listens on the server's port again after {@link #goOffline()}. */
+	public void goOnline() throws IOException
+	{
+		endpoint.startAccepting();
+	}
+
+	public boolean isOnline()
+	{
+		return endpoint.isAccepting();
+	}
+
+	/** Delays every request (and websocket upgrade) by this much before it is handled; zero to stop. */
+	public void setLatency(Duration latency)
+	{
+		endpoint.setLatency(latency);
 	}
 
 	@Override

@@ -3,23 +3,30 @@ package org.dsftestbed.fhir.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.dsftestbed.pki.IssuedCertificate;
 import org.dsftestbed.pki.TlsContexts;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
-import jakarta.servlet.http.HttpServlet;
 
 /**
  * A Jetty HTTPS server that requires a client certificate from the given CAs (no certificate or a foreign one:
@@ -33,11 +40,13 @@ final class HttpsEndpoint implements AutoCloseable
 
 	private final Server server;
 	private final int port;
+	private final LatencyHandler latency;
 
 	private HttpsEndpoint(Server server, int port)
 	{
 		this.server = server;
 		this.port = port;
+		this.latency = (LatencyHandler) server.getHandler();
 	}
 
 	/**
@@ -103,7 +112,9 @@ final class HttpsEndpoint implements AutoCloseable
 		context.setContextPath(contextPath);
 		context.addServlet(new ServletHolder(servlet), "/*");
 		contextSetup.accept(context);
-		server.setHandler(context);
+		LatencyHandler latency = new LatencyHandler();
+		latency.setHandler(context);
+		server.setHandler(latency);
 		server.setStopAtShutdown(false);
 		return server;
 	}
@@ -111,6 +122,71 @@ final class HttpsEndpoint implements AutoCloseable
 	int port()
 	{
 		return port;
+	}
+
+	private ServerConnector connector()
+	{
+		return (ServerConnector) server.getConnectors()[0];
+	}
+
+	/** Closes the port and drops open connections; the server itself keeps running. */
+	void stopAccepting()
+	{
+		try
+		{
+			connector().stop();
+		}
+		catch (Exception e)
+		{
+			throw new IllegalStateException("cannot stop listening on port " + port + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Opens the same port again after {@link #stopAccepting()}. */
+	void startAccepting() throws IOException
+	{
+		try
+		{
+			connector().start();
+		}
+		catch (Exception e)
+		{
+			throw new IOException("cannot listen on port " + port + " again: " + e.getMessage(), e);
+		}
+	}
+
+	boolean isAccepting()
+	{
+		return connector().isRunning();
+	}
+
+	void setLatency(Duration delay)
+	{
+		latency.delay = Objects.requireNonNull(delay, "delay");
+	}
+
+	/** Waits before every request is handled: a slow network or a slow reverse proxy in front of the server. */
+	private static final class LatencyHandler extends HandlerWrapper
+	{
+		volatile Duration delay = Duration.ZERO;
+
+		@Override
+		public void handle(String target, Request baseRequest, HttpServletRequest request,
+				HttpServletResponse response) throws IOException, ServletException
+		{
+			Duration current = delay;
+			if (!current.isZero())
+				try
+				{
+					Thread.sleep(current.toMillis());
+				}
+				catch (InterruptedException e)
+				{
+					Thread.currentThread().interrupt();
+					return;
+				}
+			super.handle(target, baseRequest, request, response);
+		}
 	}
 
 	Server jetty()

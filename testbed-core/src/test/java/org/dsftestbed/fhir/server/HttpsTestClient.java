@@ -17,16 +17,16 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * A plain HTTPS client with a client certificate, to see exactly what the server sends: status, headers and body.
  */
-final class HttpsTestClient
+public final class HttpsTestClient
 {
-	record Response(int status, java.net.http.HttpHeaders headers, String body)
+	public record Response(int status, java.net.http.HttpHeaders headers, String body)
 	{
-		String header(String name)
+		public String header(String name)
 		{
 			return headers.firstValue(name).orElse(null);
 		}
 
-		<T extends Resource> T resource(Class<T> type)
+		public <T extends Resource> T resource(Class<T> type)
 		{
 			boolean json = header("Content-Type") != null && header("Content-Type").contains("json");
 			var parser = json ? FhirContexts.r4().newJsonParser() : FhirContexts.r4().newXmlParser();
@@ -37,19 +37,19 @@ final class HttpsTestClient
 	private final HttpClient client;
 	private final String baseUrl;
 
-	HttpsTestClient(String baseUrl, IssuedCertificate identity, List<java.security.cert.X509Certificate> trusted)
+	public HttpsTestClient(String baseUrl, IssuedCertificate identity, List<java.security.cert.X509Certificate> trusted)
 	{
 		this.baseUrl = baseUrl;
 		this.client = HttpClient.newBuilder().sslContext(TlsContexts.create(identity, trusted))
 				.connectTimeout(Duration.ofSeconds(10)).build();
 	}
 
-	Response get(String path, String... headers) throws IOException, InterruptedException
+	public Response get(String path, String... headers) throws IOException, InterruptedException
 	{
 		return send("GET", path, null, headers);
 	}
 
-	Response send(String method, String path, String body, String... headers) throws IOException, InterruptedException
+	public Response send(String method, String path, String body, String... headers) throws IOException, InterruptedException
 	{
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
 				.timeout(Duration.ofSeconds(30))
@@ -61,12 +61,12 @@ final class HttpsTestClient
 		return new Response(response.statusCode(), response.headers(), response.body());
 	}
 
-	Response postJson(String path, Resource resource, String... headers) throws IOException, InterruptedException
+	public Response postJson(String path, Resource resource, String... headers) throws IOException, InterruptedException
 	{
 		return withJson("POST", path, resource, headers);
 	}
 
-	Response putJson(String path, Resource resource, String... headers) throws IOException, InterruptedException
+	public Response putJson(String path, Resource resource, String... headers) throws IOException, InterruptedException
 	{
 		return withJson("PUT", path, resource, headers);
 	}

@@ -1,0 +1,191 @@
+package org.dsftestbed.runtime.embedded;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+import org.dsftestbed.bpe.engine.NetworkEngines;
+import org.dsftestbed.network.AllowListBundle;
+import org.dsftestbed.network.NetworkCertificates;
+import org.dsftestbed.network.NetworkDefinition;
+import org.dsftestbed.network.OrganizationDefinition;
+import org.dsftestbed.runtime.NetworkFaults;
+import org.dsftestbed.runtime.RunningNetwork;
+import org.dsftestbed.time.NetworkClock;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A network booted by {@link EmbeddedRuntime}: organizations in this JVM, their faults applied directly to their
+ * servers. {@link #close()} stops BPEs, engines and servers in the reverse order of their start.
+ */
+public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
+{
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedNetwork.class);
+
+	private final NetworkDefinition definition;
+	private final NetworkCertificates certificates;
+	private final NetworkClock clock;
+	private final EmbeddedNetworkOptions options;
+	private final List<EmbeddedOrganization> organizations = new ArrayList<>();
+	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+	private boolean closed;
+
+	EmbeddedNetwork(NetworkDefinition definition, NetworkCertificates certificates, NetworkClock clock,
+			EmbeddedNetworkOptions options)
+	{
+		this.definition = definition;
+		this.certificates = certificates;
+		this.clock = clock;
+		this.options = options;
+	}
+
+	synchronized void adopt(AutoCloseable resource)
+	{
+		toClose.push(resource);
+	}
+
+	NetworkEngines adoptEngines(NetworkEngines engines)
+	{
+		adopt(engines);
+		return engines;
+	}
+
+	synchronized void add(EmbeddedOrganization organization)
+	{
+		organizations.add(organization);
+	}
+
+	@Override
+	public NetworkDefinition definition()
+	{
+		return definition;
+	}
+
+	@Override
+	public synchronized List<EmbeddedOrganization> organizations()
+	{
+		return List.copyOf(organizations);
+	}
+
+	@Override
+	public EmbeddedOrganization organization(String identifierNameOrHostname)
+	{
+		return (EmbeddedOrganization) RunningNetwork.super.organization(identifierNameOrHostname);
+	}
+
+	@Override
+	public NetworkCertificates certificates()
+	{
+		return certificates;
+	}
+
+	@Override
+	public NetworkClock clock()
+	{
+		return clock;
+	}
+
+	@Override
+	public NetworkFaults faults()
+	{
+		return this;
+	}
+
+	/** The options the network was booted with. */
+	public EmbeddedNetworkOptions options()
+	{
+		return options;
+	}
+
+	@Override
+	public void takeOffline(String organization)
+	{
+		organization(organization).fhirServer().goOffline();
+	}
+
+	@Override
+	public void bringOnline(String organization)
+	{
+		EmbeddedOrganization o = organization(organization);
+		try
+		{
+			o.fhirServer().goOnline();
+		}
+		catch (IOException e)
+		{
+			throw new IllegalStateException(o.identifier() + " cannot come back online: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public void setLatency(String organization, Duration latency)
+	{
+		Objects.requireNonNull(latency, "latency");
+		if (latency.isNegative())
+			throw new IllegalArgumentException("latency must not be negative: " + latency);
+		organization(organization).fhirServer().setLatency(latency);
+	}
+
+	/**
+	 * As an operator of each other organization would: its OrganizationAffiliations, Endpoint and Organization are
+	 * deleted by conditional deletes in one transaction per server. Requests from the removed organization are then
+	 * answered 401, as its client certificate's thumbprint is known nowhere.
+	 */
+	@Override
+	public void removeFromAllowLists(String organization)
+	{
+		EmbeddedOrganization removed = organization(organization);
+		OrganizationDefinition d = removed.definition();
+		String org = AllowListBundle.ORGANIZATION_IDENTIFIER_SYSTEM + "|" + d.identifier();
+		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+		addDelete(transaction, "OrganizationAffiliation?participating-organization:identifier=" + org);
+		addDelete(transaction, "Endpoint?identifier=" + AllowListBundle.ENDPOINT_IDENTIFIER_SYSTEM + "|"
+				+ d.endpointIdentifier());
+		addDelete(transaction, "Organization?identifier=" + org);
+		for (EmbeddedOrganization other : organizations())
+			if (other != removed)
+				other.fhirServer().loadTrusted(transaction.copy());
+	}
+
+	private static void addDelete(Bundle transaction, String conditionalUrl)
+	{
+		transaction.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl(conditionalUrl);
+	}
+
+	@Override
+	public void expireClientCertificate(String organization)
+	{
+		throw new UnsupportedOperationException("not yet supported by the embedded runtime");
+	}
+
+	@Override
+	public void close()
+	{
+		List<AutoCloseable> resources;
+		synchronized (this)
+		{
+			if (closed)
+				return;
+			closed = true;
+			resources = new ArrayList<>(toClose);
+			toClose.clear();
+		}
+		for (AutoCloseable resource : resources)
+			try
+			{
+				resource.close();
+			}
+			catch (Exception | Error e)
+			{
+				logger.warn("closing {} of network {} failed: {}", resource, definition.name(), e.toString());
+			}
+	}
+}
