@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * unusable files).
  */
 @Command(name = "dsf-testbed", mixinStandardHelpOptions = true, versionProvider = Version.class,
-		description = "Conformance and simulation testbed for DSF networks.", subcommands = { PkiCommand.class,
+		description = "Conformance and simulation testbed for DSF networks.", subcommands = { RunCommand.class, UpCommand.class, PkiCommand.class,
 				CommandLine.HelpCommand.class })
 public final class DsfTestbed implements Runnable
 {

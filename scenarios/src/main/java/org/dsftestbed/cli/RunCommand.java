@@ -1,0 +1,101 @@
+package org.dsftestbed.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.dsftestbed.network.NetworkPresets;
+import org.dsftestbed.steps.KnownStepsPlugin;
+import org.dsftestbed.steps.RunSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dsf-testbed run}: runs Cucumber features on the embedded runtime and writes the run's reports. Without
+ * feature arguments it runs the features shipped with the testbed.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Run Cucumber features against an embedded DSF network and write the run's reports.",
+				"Exit code: 0 all scenarios passed, 1 a scenario failed, 2 bad input." })
+final class RunCommand implements Callable<Integer>
+{
+	static final String SHIPPED_FEATURES = "classpath:features";
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--network", defaultValue = "tutorial", paramLabel = "<preset|file>",
+			description = "Network for steps that name none (\"Given the network with plugin …\"): preset "
+					+ "(${COMPLETION-CANDIDATES}) or YAML file. Default: ${DEFAULT-VALUE}.",
+			completionCandidates = PkiCommand.PresetNames.class)
+	String network;
+
+	@Option(names = "--param", paramLabel = "name=value", description = "Network parameter, e.g. dics=10.")
+	Map<String, String> parameters = new LinkedHashMap<>();
+
+	@Option(names = "--plugins", paramLabel = "<jar|dir>", arity = "1..*",
+			description = "Process plugin jars or exploded class folders; steps name them by file name without version.")
+	List<Path> plugins = new ArrayList<>();
+
+	@Option(names = "--reports", defaultValue = "reports", paramLabel = "<dir>",
+			description = "Folder under which each run writes <run-id>/. Default: ${DEFAULT-VALUE}.")
+	Path reports;
+
+	@Parameters(paramLabel = "<feature file or dir>", arity = "0..*",
+			description = "Features to run. Default: the testbed's shipped features.")
+	List<Path> features = new ArrayList<>();
+
+	@Override
+	public Integer call()
+	{
+		PrintWriter err = spec.commandLine().getErr();
+		try
+		{
+			NetworkPresets.resolve(network, parameters);
+		}
+		catch (IllegalArgumentException e) // NetworkDefinitionException too
+		{
+			return badInput(err, e.getMessage());
+		}
+		for (Path plugin : plugins)
+			if (!Files.exists(plugin))
+				return badInput(err, "plugin " + plugin + " does not exist");
+		for (Path feature : features)
+			if (!Files.exists(feature))
+				return badInput(err, "feature " + feature + " does not exist");
+
+		RunSettings.set(network, parameters, plugins);
+		Path runDirectory = RunDirectories.create(reports);
+		List<String> arguments = new ArrayList<>(List.of("--glue", "org.dsftestbed.steps", //
+				"--plugin", "progress", //
+				"--plugin", KnownStepsPlugin.class.getName(), //
+				"--plugin", "json:" + runDirectory.resolve("cucumber.json"), //
+				"--plugin", "html:" + runDirectory.resolve("cucumber.html"), //
+				"--plugin", "junit:" + runDirectory.resolve("junit.xml"), //
+				"--plugin", "summary"));
+		if (features.isEmpty())
+			arguments.add(SHIPPED_FEATURES);
+		else
+			features.forEach(f -> arguments.add(f.toString()));
+
+		byte status = io.cucumber.core.cli.Main.run(arguments.toArray(String[]::new),
+				Thread.currentThread().getContextClassLoader());
+		spec.commandLine().getOut().println("Reports: " + runDirectory.toAbsolutePath());
+		return status == 0 ? 0 : DsfTestbed.EXIT_FAILURE;
+	}
+
+	private static int badInput(PrintWriter err, String message)
+	{
+		err.println("error: " + message);
+		return DsfTestbed.EXIT_BAD_INPUT;
+	}
+}

@@ -1,0 +1,68 @@
+package org.dsftestbed.steps;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.dsftestbed.bpe.plugin.PluginSource;
+import org.dsftestbed.fhir.server.RequestListener;
+import org.dsftestbed.network.NetworkDefinition;
+import org.dsftestbed.network.NetworkPresets;
+import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
+import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
+import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * The network scenarios run on, one per JVM. A scenario asking for the same network with the same plugins as the one
+ * before gets the running network again, unless that scenario changed it (a fault, simulated time): booting takes
+ * seconds, reusing it milliseconds. Every scenario only looks at Tasks of its own, so what earlier scenarios left on the
+ * servers does not disturb it.
+ */
+final class NetworkHolder
+{
+	private record Key(String network, Map<String, String> parameters, List<PluginSource> plugins)
+	{
+	}
+
+	private static EmbeddedNetwork current;
+	private static Key currentKey;
+	private static boolean changed;
+
+	private NetworkHolder()
+	{
+	}
+
+	static synchronized EmbeddedNetwork obtain(String network, Map<String, String> parameters,
+			List<PluginSource> plugins, Map<String, PluginSource> named, RequestListener listener,
+			Consumer<String> progress)
+	{
+		Key key = new Key(network, Map.copyOf(parameters), List.copyOf(plugins));
+		if (current != null && !changed && Objects.equals(currentKey, key))
+			return current;
+		closeCurrent();
+		NetworkDefinition definition = NetworkPresets.resolve(network, parameters);
+		EmbeddedNetworkOptions options = EmbeddedNetworkOptions.of(definition).withPlugins(plugins)
+				.withListener(listener).withProgress(progress);
+		for (var entry : named.entrySet())
+			options = options.withNamedPlugin(entry.getKey(), entry.getValue());
+		current = EmbeddedRuntime.boot(options);
+		currentKey = key;
+		changed = false;
+		return current;
+	}
+
+	/** The scenario changed the network (fault, time): the next scenario gets a new one. */
+	static synchronized void markChanged()
+	{
+		changed = true;
+	}
+
+	static synchronized void closeCurrent()
+	{
+		if (current != null)
+			current.close();
+		current = null;
+		currentKey = null;
+	}
+}
