@@ -5,8 +5,7 @@ import java.time.Duration;
 /**
  * Faults a scenario injects into a running network, named by organization identifier. Every runtime offers the same
  * faults; what they mean on the wire is the same: an offline organization refuses connections, latency delays every
- * request to its endpoint, an organization missing from the allow lists is answered 401 by the others, an expired
- * client certificate fails the TLS handshake.
+ * request to its endpoint, an organization missing from the allow lists is answered 401 by the others.
  */
 public interface NetworkFaults
 {
@@ -21,7 +20,4 @@ public interface NetworkFaults
 
 	/** Every other organization deletes it from its allow list (Organization, Endpoint, affiliations). */
 	void removeFromAllowLists(String organization);
-
-	/** Its BPE and clients from now on present a client certificate that has expired. */
-	void expireClientCertificate(String organization);
 }

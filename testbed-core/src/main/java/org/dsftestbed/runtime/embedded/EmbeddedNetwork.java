@@ -161,12 +161,6 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 	}
 
 	@Override
-	public void expireClientCertificate(String organization)
-	{
-		throw new UnsupportedOperationException("not yet supported by the embedded runtime");
-	}
-
-	@Override
 	public void close()
 	{
 		List<AutoCloseable> resources;
