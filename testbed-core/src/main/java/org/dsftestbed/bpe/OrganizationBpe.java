@@ -27,6 +27,7 @@ import org.dsftestbed.bpe.runtime.FhirConnection;
 import org.dsftestbed.bpe.runtime.PluginApi;
 import org.dsftestbed.bpe.runtime.PluginDelegates;
 import org.dsftestbed.bpe.runtime.PluginRuntime;
+import org.dsftestbed.bpe.runtime.ProxySettings;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.pki.KeyStores;
 import org.dsftestbed.pki.TlsContexts;
@@ -104,7 +105,8 @@ public final class OrganizationBpe implements AutoCloseable
 		KeyStore trustStore = KeyStores.trustStore(config.trustedCas(), KeyStores.Format.PKCS12);
 		SSLContext sslContext = TlsContexts.create(config.clientCertificate(), config.trustedCas());
 		PluginApi api = new PluginApi(new FhirConnection(config.fhirBaseUrl(), keyStore, password, trustStore),
-				FhirContexts.r4());
+				FhirContexts.r4(),
+				ProxySettings.from(new BpeEnvironment(null, config.environment()).springEnvironment()));
 		FhirWebserviceClient localClient = api.getFhirWebserviceClientProvider().getLocalWebserviceClient();
 
 		PluginDelegates delegates = new PluginDelegates();
