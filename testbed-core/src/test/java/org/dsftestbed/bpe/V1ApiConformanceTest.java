@@ -96,7 +96,7 @@ class V1ApiConformanceTest
 		bpe = OrganizationBpe.start(OrganizationBpeConfig
 				.of(LOCAL, localServer.baseUrl(), certificates.organization(LOCAL).client(),
 						certificates.pki().caCertificates(), engines)
-				.withPlugins(List.of(PluginSource.directory(plugin, "dsf-testbed-conformance-1.0.0.0.jar")))
+				.withPlugins(List.of(PluginSource.directory(plugin, ConformanceNetwork.PLUGIN_JAR)))
 				.withEnvironment(environment));
 		client = client(localServer, certificates, LOCAL);
 	}

@@ -52,6 +52,12 @@ public class ConformanceConfig
 	}
 
 	@Bean
+	public ConformanceValueSerializer conformanceValueSerializer()
+	{
+		return new ConformanceValueSerializer();
+	}
+
+	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	public SelectTestActivity selectTestActivity()
 	{

@@ -21,6 +21,9 @@ public final class ConformanceNetwork
 	public static final String SUCCEEDED = "test-method-succeeded";
 	public static final String FAILED = "test-method-failed";
 
+	/** The name the JUnit test gives the exploded plugin, as DSF names a plugin by its jar file. */
+	public static final String PLUGIN_JAR = "dsf-testbed-conformance-1.0.0.0.jar";
+
 	public static final String PROCESS_URL = "http://dsf.dev/bpe/Process/test";
 	public static final String TASK_PROFILE = "http://dsf.dev/fhir/StructureDefinition/task-test";
 	public static final String START_MESSAGE = "start";

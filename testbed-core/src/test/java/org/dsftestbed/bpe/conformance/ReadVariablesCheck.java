@@ -7,6 +7,7 @@ import static org.dsftestbed.bpe.conformance.Expect.notNull;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -81,6 +82,26 @@ public class ReadVariablesCheck extends ConformanceActivity
 					isTrue(targets.removeByEndpointIdentifierValue(targets.getEntries().get(0))
 							.removeAllByEndpointIdentifierValue(List.of(ConformanceNetwork.LOCAL_ENDPOINT)).isEmpty(),
 							"all targets removed");
+				}).add("pluginValueBySerializerBeanOfThePlugin", () ->
+				{
+					equal(new ConformanceValueSerializer.Value("own", 3), variables.getVariable("conformance.own"));
+					VariableInstanceEntity stored = (VariableInstanceEntity) execution.getProcessEngineServices()
+							.getRuntimeService().createVariableInstanceQuery()
+							.processInstanceIdIn(execution.getProcessInstanceId()).variableName("conformance.own")
+							.singleResult();
+					equal(ConformanceNetwork.PLUGIN_JAR + "/" + ConformanceValueSerializer.TYPE_NAME,
+							stored.getSerializerName());
+				}).add("dsfValueTypeNames", () ->
+				{
+					var runtime = execution.getProcessEngineServices().getRuntimeService();
+					equal("targetimpl", runtime.getVariableTyped(execution.getId(), BpmnExecutionVariables.TARGET)
+							.getType().getName());
+					equal("targetsimpl", runtime.getVariableTyped(execution.getId(), BpmnExecutionVariables.TARGETS)
+							.getType().getName());
+					equal("resource", runtime.getVariableTyped(execution.getId(), "conformance.resource").getType()
+							.getName());
+					equal("fhirresourceslist", runtime.getVariableTyped(execution.getId(), "conformance.resources")
+							.getType().getName());
 				}).add("alternativeBusinessKey", () -> equal("alternative-key",
 						variables.getVariable(BpmnExecutionVariables.ALTERNATIVE_BUSINESS_KEY)))
 				.add("tasks", () ->

@@ -79,7 +79,9 @@ public class SetVariablesCheck extends ConformanceActivity
 							api.getEndpointProvider().getLocalEndpointAddress()));
 			variables.setTargets(targets);
 			equal(2, variables.getTargets().getEntries().size());
-		}).add("setAlternativeBusinessKey", () -> variables.setAlternativeBusinessKey("alternative-key"))
+		}).add("setPluginValue", () -> variables.setVariable("conformance.own",
+				ConformanceValueSerializer.typed(new ConformanceValueSerializer.Value("own", 3))))
+				.add("setAlternativeBusinessKey", () -> variables.setAlternativeBusinessKey("alternative-key"))
 				.add("setNumberOfAbstractTypeRejectedByCamunda",
 						() -> throwsA(ProcessEngineException.class,
 								() -> variables.setNumber("conformance.number", Values.INTEGER)))
