@@ -27,6 +27,8 @@ import org.dsftestbed.bpe.runtime.FhirConnection;
 import org.dsftestbed.bpe.runtime.PluginApi;
 import org.dsftestbed.bpe.runtime.PluginDelegates;
 import org.dsftestbed.bpe.runtime.PluginRuntime;
+import org.dsftestbed.bpe.runtime.PluginSerializers;
+import org.dsftestbed.bpe.runtime.ProxySettings;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.pki.KeyStores;
 import org.dsftestbed.pki.TlsContexts;
@@ -42,7 +44,7 @@ import dev.dsf.fhir.client.FhirWebserviceClient;
  * DSF's start-up order (spec §5.1):
  * <ol>
  * <li>engine of the organization created in the network's {@code NetworkEngines} (delegate lookup, Task listeners,
- * Java-serialized variables), local organization checked through its Endpoint (DSF step 1);</li>
+ * DSF's variable types, the plugins' serializers), local organization checked through its Endpoint (DSF step 1);</li>
  * <li>plugins loaded and checked ({@link PluginLoader#loadAll}, duplicates dropped);</li>
  * <li>a Spring context per plugin and the bean check ({@link PluginRuntime#start});</li>
  * <li>BPMN deployed; every process ACTIVE (draft plugins: their resources DRAFT — no persisted states yet, so every
@@ -53,7 +55,7 @@ import dev.dsf.fhir.client.FhirWebserviceClient;
  * <li>job execution started;</li>
  * <li>Task and QuestionnaireResponse subscriptions connected ({@link BpeFhir#connect}).</li>
  * </ol>
- * Tasks and QuestionnaireResponses are stored as process variables with {@link JavaSerializedTasks}, the codec the
+ * Tasks and QuestionnaireResponses are stored as process variables with {@link FhirValueTasks}, the codec the
  * plugin API's {@code Variables} reads. {@link #close()} releases subscriptions, plugins (contexts, class loaders) and
  * the engine. A failure during start releases what was built and is rethrown.
  */
@@ -104,14 +106,16 @@ public final class OrganizationBpe implements AutoCloseable
 		KeyStore trustStore = KeyStores.trustStore(config.trustedCas(), KeyStores.Format.PKCS12);
 		SSLContext sslContext = TlsContexts.create(config.clientCertificate(), config.trustedCas());
 		PluginApi api = new PluginApi(new FhirConnection(config.fhirBaseUrl(), keyStore, password, trustStore),
-				FhirContexts.r4());
+				FhirContexts.r4(),
+				ProxySettings.from(new BpeEnvironment(null, config.environment()).springEnvironment()));
 		FhirWebserviceClient localClient = api.getFhirWebserviceClientProvider().getLocalWebserviceClient();
 
 		PluginDelegates delegates = new PluginDelegates();
-		BpeFhir fhir = new BpeFhir(config.fhirBaseUrl(), localClient, sslContext, JavaSerializedTasks.INSTANCE,
-				JavaSerializedTasks::questionnaireResponse);
+		PluginSerializers serializers = new PluginSerializers();
+		BpeFhir fhir = new BpeFhir(config.fhirBaseUrl(), localClient, sslContext, FhirValueTasks.INSTANCE,
+				FhirValueTasks::questionnaireResponse);
 		OrganizationEngine engine = config.engines()
-				.create(fhir.install(PluginRuntime.engineOptions(config.organizationIdentifier(), delegates)));
+				.create(fhir.install(PluginRuntime.engineOptions(config.organizationIdentifier(), delegates, serializers)));
 
 		PluginRuntime runtime = null;
 		OrganizationBpe bpe = null;
@@ -126,7 +130,7 @@ public final class OrganizationBpe implements AutoCloseable
 						+ ", not to " + config.organizationIdentifier());
 
 			BpeEnvironment environment = new BpeEnvironment(local, config.environment());
-			runtime = new PluginRuntime(engine, delegates, api, environment);
+			runtime = new PluginRuntime(engine, delegates, serializers, api, environment);
 			bpe = new OrganizationBpe(config, engine, runtime, fhir, api);
 
 			// (2) load and check, (3) Spring contexts and bean check

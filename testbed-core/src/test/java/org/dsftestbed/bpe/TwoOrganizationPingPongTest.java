@@ -1,22 +1,25 @@
 package org.dsftestbed.bpe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsftestbed.bpe.OrganizationTasks.BPMN_MESSAGE;
+import static org.dsftestbed.bpe.OrganizationTasks.awaitTerminal;
+import static org.dsftestbed.bpe.OrganizationTasks.client;
+import static org.dsftestbed.bpe.OrganizationTasks.code;
+import static org.dsftestbed.bpe.OrganizationTasks.history;
+import static org.dsftestbed.bpe.OrganizationTasks.input;
+import static org.dsftestbed.bpe.OrganizationTasks.organization;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
-import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.server.FhirServer;
 import org.dsftestbed.fhir.server.LoopbackPorts;
 import org.dsftestbed.fhir.server.FhirServerConfig;
@@ -24,27 +27,19 @@ import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
-import org.dsftestbed.pki.KeyStores;
 import org.dsftestbed.pki.KeyType;
 import org.dsftestbed.time.NetworkClock;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-import org.hl7.fhir.r4.model.Task.ParameterComponent;
 import org.hl7.fhir.r4.model.Task.TaskIntent;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dsf.fhir.client.FhirWebserviceClient;
-import dev.dsf.fhir.client.FhirWebserviceClientJersey;
-import dev.dsf.fhir.service.ReferenceCleanerImpl;
-import dev.dsf.fhir.service.ReferenceExtractorImpl;
 
 /**
  * The first two-organization process run: tutorial network, dic.dsf.test (A) and hrp.dsf.test (B), each with its own
@@ -56,7 +51,6 @@ class TwoOrganizationPingPongTest
 {
 	private static final String A = "dic.dsf.test";
 	private static final String B = "hrp.dsf.test";
-	private static final String BPMN_MESSAGE = "http://dsf.dev/fhir/CodeSystem/bpmn-message";
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final NetworkDefinition network = NetworkPresets.load("tutorial");
@@ -139,13 +133,13 @@ class TwoOrganizationPingPongTest
 	@Test
 	void pingFromAIsAnsweredByBAndAsStartTaskCompletes() throws Exception
 	{
-		FhirWebserviceClient clientA = client(serverA, A);
-		FhirWebserviceClient clientB = client(serverB, B);
+		FhirWebserviceClient clientA = client(serverA, certificates, A);
+		FhirWebserviceClient clientB = client(serverB, certificates, B);
 
 		String startId = clientA.withMinimalReturn().create(startTask()).getIdPart();
 		try
 		{
-			await("start Task completed", () -> terminal(clientA.read(Task.class, startId)));
+			awaitTerminal(clientA, startId, TIMEOUT);
 		}
 		catch (AssertionError e)
 		{
@@ -213,28 +207,6 @@ class TwoOrganizationPingPongTest
 		return task;
 	}
 
-	private static Reference organization(String identifier)
-	{
-		return new Reference().setType("Organization").setIdentifier(
-				new Identifier().setSystem("http://dsf.dev/sid/organization-identifier").setValue(identifier));
-	}
-
-	private static boolean terminal(Task task)
-	{
-		return task.getStatus() == TaskStatus.COMPLETED || task.getStatus() == TaskStatus.FAILED;
-	}
-
-	private static String code(ParameterComponent input)
-	{
-		return input.getType().getCodingFirstRep().getCode();
-	}
-
-	private static Optional<String> input(Task task, String code)
-	{
-		return task.getInput().stream().filter(i -> code.equals(code(i)))
-				.map(i -> ((StringType) i.getValue()).getValue()).findFirst();
-	}
-
 	/** The one non-draft Task on the server whose message-name is {@code messageName}. */
 	private static Task onlyTask(FhirServer server, String messageName)
 	{
@@ -243,31 +215,5 @@ class TwoOrganizationPingPongTest
 				.filter(t -> input(t, "message-name").filter(messageName::equals).isPresent()).toList();
 		assertThat(tasks).as("Tasks with message-name " + messageName).hasSize(1);
 		return tasks.get(0);
-	}
-
-	private static List<Task> history(FhirWebserviceClient client, String id)
-	{
-		return client.history(Task.class, id).getEntry().stream().map(e -> (Task) e.getResource()).toList();
-	}
-
-	private static FhirWebserviceClient client(FhirServer server, String organization)
-	{
-		char[] password = "password".toCharArray();
-		KeyStore keyStore = KeyStores.keyStore(certificates.organization(organization).client(), "client", password);
-		KeyStore trustStore = KeyStores.trustStore(certificates.pki().caCertificates(), KeyStores.Format.PKCS12);
-		return new FhirWebserviceClientJersey(server.baseUrl(), trustStore, keyStore, password, new ObjectMapper(),
-				null, null, null, 5_000, 30_000, false, "DSF/1.9.0", FhirContexts.r4(),
-				new ReferenceCleanerImpl(new ReferenceExtractorImpl()));
-	}
-
-	private static void await(String what, BooleanSupplier condition) throws InterruptedException
-	{
-		long end = System.nanoTime() + TIMEOUT.toNanos();
-		while (!condition.getAsBoolean())
-		{
-			if (System.nanoTime() > end)
-				throw new AssertionError("timed out waiting for " + what);
-			Thread.sleep(50);
-		}
 	}
 }

@@ -19,8 +19,9 @@ import dev.dsf.bpe.v1.variables.Variables;
 
 /**
  * DSF's {@code Variables} over one execution, a new instance per call of {@code ProcessPluginApi.getVariables}. Uses
- * DSF's variable names. Targets, Tasks and other FHIR resources are stored as serialized Java objects (DSF: custom
- * Camunda value types with JSON), so the engine must allow Java serialization ({@link PluginRuntime#engineOptions}).
+ * DSF's variable names and value types ({@link VariableValues}): Targets, Targets lists, FHIR resources (the Tasks
+ * too) and resource lists are stored as JSON, so the engine needs {@link VariableValues#serializers} (as
+ * {@link PluginRuntime#engineOptions} sets).
  */
 public final class ExecutionVariables implements Variables
 {
@@ -45,15 +46,22 @@ public final class ExecutionVariables implements Variables
 	public Target createTarget(String organizationIdentifierValue, String endpointIdentifierValue,
 			String endpointUrl, String correlationKey)
 	{
+		Objects.requireNonNull(organizationIdentifierValue, "organizationIdentifierValue");
+		Objects.requireNonNull(endpointIdentifierValue, "endpointIdentifierValue");
+		Objects.requireNonNull(endpointUrl, "endpointUrl");
 		return new TargetValue(organizationIdentifierValue, endpointIdentifierValue, endpointUrl, correlationKey);
 	}
 
 	@Override
 	public void setTarget(Target target) throws IllegalArgumentException
 	{
-		if (target != null && !(target instanceof TargetValue))
-			throw new IllegalArgumentException("Only targets created by Variables.createTarget are accepted");
-		execution.setVariable(BpmnExecutionVariables.TARGET, target);
+		if (target == null)
+			execution.setVariable(BpmnExecutionVariables.TARGET, null);
+		else if (target instanceof TargetValue t)
+			execution.setVariable(BpmnExecutionVariables.TARGET, VariableValues.target(t));
+		else
+			throw new IllegalArgumentException("Given target implementing class " + target.getClass().getName()
+					+ " not supported; only targets created by Variables.createTarget are accepted");
 	}
 
 	@Override
@@ -69,7 +77,8 @@ public final class ExecutionVariables implements Variables
 		for (Target t : targets == null ? List.<Target> of() : targets)
 		{
 			if (!(t instanceof TargetValue v))
-				throw new IllegalArgumentException("Only targets created by Variables.createTarget are accepted");
+				throw new IllegalArgumentException("Target implementing class " + t.getClass().getName()
+						+ " (in given List) not supported; only targets created by Variables.createTarget are accepted");
 			values.add(v);
 		}
 		return new TargetsValue(values);
@@ -78,9 +87,13 @@ public final class ExecutionVariables implements Variables
 	@Override
 	public void setTargets(Targets targets)
 	{
-		if (targets != null && !(targets instanceof TargetsValue))
-			throw new IllegalArgumentException("Only targets created by Variables.createTargets are accepted");
-		execution.setVariable(BpmnExecutionVariables.TARGETS, targets);
+		if (targets == null)
+			execution.setVariable(BpmnExecutionVariables.TARGETS, null);
+		else if (targets instanceof TargetsValue t)
+			execution.setVariable(BpmnExecutionVariables.TARGETS, VariableValues.targets(t));
+		else
+			throw new IllegalArgumentException("Given targets implementing class " + targets.getClass().getName()
+					+ " not supported; only targets created by Variables.createTargets are accepted");
 	}
 
 	@Override
@@ -92,20 +105,19 @@ public final class ExecutionVariables implements Variables
 	@Override
 	public void setResourceList(String variableName, List<? extends Resource> resources)
 	{
-		execution.setVariable(variableName, resources == null ? null : new ArrayList<>(resources));
+		execution.setVariable(variableName, VariableValues.resources(resources));
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public <R extends Resource> List<R> getResourceList(String variableName)
 	{
-		return (List<R>) execution.getVariable(variableName);
+		return VariableValues.resourcesOf(execution.getVariable(variableName));
 	}
 
 	@Override
 	public void setResource(String variableName, Resource resource)
 	{
-		execution.setVariable(variableName, resource);
+		execution.setVariable(variableName, VariableValues.resource(resource));
 	}
 
 	@Override
@@ -126,11 +138,10 @@ public final class ExecutionVariables implements Variables
 		return TASKS_PREFIX + execution.getParentActivityInstanceId();
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<Task> tasks(String variableName)
 	{
-		Object value = execution.getVariable(variableName);
-		return value instanceof List<?> l ? (List<Task>) l : List.of();
+		List<Task> tasks = getResourceList(variableName);
+		return tasks == null ? List.of() : tasks;
 	}
 
 	private boolean topLevel()
@@ -180,7 +191,7 @@ public final class ExecutionVariables implements Variables
 		Task start = getStartTask();
 		if (start != null && Objects.equals(id, start.getIdElement().getIdPart()))
 		{
-			execution.setVariable(START_TASK, task);
+			setResource(START_TASK, task);
 			return;
 		}
 		for (String name : execution.getVariables().keySet())
@@ -192,7 +203,7 @@ public final class ExecutionVariables implements Variables
 				if (Objects.equals(id, list.get(i).getIdElement().getIdPart()))
 				{
 					list.set(i, task);
-					execution.setVariable(name, list);
+					setResourceList(name, list);
 					return;
 				}
 		}
@@ -207,12 +218,12 @@ public final class ExecutionVariables implements Variables
 	@Override
 	public void setVariable(String variableName, TypedValue value)
 	{
-		execution.setVariable(variableName, value);
+		execution.setVariable(Objects.requireNonNull(variableName, "variableName"), value);
 	}
 
 	@Override
 	public Object getVariable(String variableName)
 	{
-		return execution.getVariable(variableName);
+		return execution.getVariable(Objects.requireNonNull(variableName, "variableName"));
 	}
 }

@@ -16,7 +16,8 @@ import dev.dsf.fhir.service.ReferenceExtractorImpl;
 /**
  * DSF's own FHIR client ({@code FhirWebserviceClientJersey} 1.9.0) for the organization's server and for remote
  * servers, one per base URL, all with the organization's client certificate. Timeouts as DSF's defaults: local 2 s
- * connect / 60 s read, remote 5 s / 60 s. No forward proxy.
+ * connect / 60 s read, remote 5 s / 60 s. No forward proxy, even when the BPE environment configures one
+ * ({@link ProxySettings}): the testbed's traffic stays on loopback.
  */
 public final class FhirClients implements FhirWebserviceClientProvider
 {

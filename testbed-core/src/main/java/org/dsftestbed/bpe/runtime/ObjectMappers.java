@@ -4,27 +4,27 @@ import java.io.IOException;
 
 import org.hl7.fhir.r4.model.Resource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 
 /**
- * The ObjectMapper DSF hands to plugins: empty values left out, only annotated properties (no auto-detection of
- * fields, setters or creators), FHIR resources written and read as FHIR JSON.
+ * The ObjectMapper DSF 1.9.0 hands to plugins ({@code ObjectMapperFactory}): empty values left out, also inside maps;
+ * no auto-detection of fields, setters or creators (getters are detected); FHIR resources written and read as FHIR JSON.
+ * As in DSF the resource deserializer is registered for {@code Resource} itself: a property typed as {@code Resource}
+ * reads FHIR JSON, one typed as a concrete resource class does not.
  */
 public final class ObjectMappers
 {
@@ -34,50 +34,44 @@ public final class ObjectMappers
 
 	public static ObjectMapper forPlugins(FhirContext fhirContext)
 	{
-		SimpleModule fhir = new SimpleModule("fhir-resources")
-		{
-			private static final long serialVersionUID = 1L;
-
-			@Override
-			public void setupModule(SetupContext context)
-			{
-				super.setupModule(context);
-				context.addDeserializers(new Deserializers.Base()
-				{
-					@Override
-					public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
-							BeanDescription beanDesc)
-					{
-						return Resource.class.isAssignableFrom(type.getRawClass())
-								? new ResourceDeserializer(fhirContext)
-								: null;
-					}
-				});
-			}
-		};
-		fhir.addSerializer(Resource.class, new ResourceSerializer(fhirContext));
-
-		return JsonMapper.builder().serializationInclusion(Include.NON_EMPTY)
-				.disable(MapperFeature.AUTO_DETECT_CREATORS, MapperFeature.AUTO_DETECT_FIELDS,
-						MapperFeature.AUTO_DETECT_SETTERS)
-				.addModule(fhir).build();
+		return JsonMapper.builder()
+				.defaultPropertyInclusion(JsonInclude.Value.construct(Include.NON_EMPTY, Include.NON_EMPTY))
+				.addModule(fhirModule(fhirContext)).disable(MapperFeature.AUTO_DETECT_CREATORS)
+				.disable(MapperFeature.AUTO_DETECT_FIELDS).disable(MapperFeature.AUTO_DETECT_SETTERS).build();
 	}
 
-	private static final class ResourceSerializer extends StdSerializer<Resource>
+	/** FHIR resources as FHIR JSON in Jackson; also used for DSF's JSON variable values. */
+	static SimpleModule fhirModule(FhirContext fhirContext)
 	{
-		private static final long serialVersionUID = 1L;
-		private final transient FhirContext fhirContext;
+		return new SimpleModule("fhir-resources").addSerializer(Resource.class, new ResourceSerializer(fhirContext))
+				.addDeserializer(Resource.class, new ResourceDeserializer(fhirContext));
+	}
+
+	/**
+	 * The FHIR JSON parser DSF uses for resources in plugin JSON and in process variables: versions in references and
+	 * resource ids in bundles are kept as they are.
+	 */
+	static IParser fhirJsonParser(FhirContext fhirContext)
+	{
+		IParser parser = fhirContext.newJsonParser();
+		parser.setStripVersionsFromReferences(false);
+		parser.setOverrideResourceIdWithBundleEntryFullUrl(false);
+		return parser;
+	}
+
+	private static final class ResourceSerializer extends JsonSerializer<Resource>
+	{
+		private final FhirContext fhirContext;
 
 		ResourceSerializer(FhirContext fhirContext)
 		{
-			super(Resource.class);
 			this.fhirContext = fhirContext;
 		}
 
 		@Override
 		public void serialize(Resource value, JsonGenerator gen, SerializerProvider provider) throws IOException
 		{
-			gen.writeRawValue(fhirContext.newJsonParser().encodeResourceToString(value));
+			gen.writeRawValue(fhirJsonParser(fhirContext).encodeResourceToString(value));
 		}
 	}
 
@@ -93,8 +87,7 @@ public final class ObjectMappers
 		@Override
 		public Resource deserialize(JsonParser p, DeserializationContext ctxt) throws IOException
 		{
-			String json = p.readValueAsTree().toString();
-			return (Resource) fhirContext.newJsonParser().parseResource(json);
+			return (Resource) fhirJsonParser(fhirContext).parseResource(p.readValueAsTree().toString());
 		}
 	}
 }

@@ -32,14 +32,25 @@ public final class PluginApi implements ProcessPluginApi
 	private final FhirOrganizationProvider organizationProvider;
 	private final CapturedMails mails = new CapturedMails();
 	private final ObjectMapper objectMapper;
-	private final ProxyConfig proxyConfig = new NoProxy();
+	private final ProxyConfig proxyConfig;
 	private final ProcessAuthorizationHelper processAuthorizationHelper = new ProcessAuthorizationHelperImpl();
 	private final ReadAccessHelper readAccessHelper = new ReadAccessHelperImpl();
 	private final TaskHelper taskHelper;
 	private final QuestionnaireResponseHelper questionnaireResponseHelper;
 
+	/** An API whose plugins see no forward proxy configured. */
 	public PluginApi(FhirConnection connection, FhirContext fhirContext)
 	{
+		this(connection, fhirContext, ProxySettings.NONE);
+	}
+
+	/**
+	 * @param proxyConfig
+	 *            what {@link #getProxyConfig()} reports, usually {@link ProxySettings#from} the BPE environment
+	 */
+	public PluginApi(FhirConnection connection, FhirContext fhirContext, ProxyConfig proxyConfig)
+	{
+		this.proxyConfig = Objects.requireNonNull(proxyConfig, "proxyConfig");
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
 		clients = new FhirClients(connection, fhirContext);
 		endpointProvider = new FhirEndpointProvider(clients);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.dsftestbed.bpe.engine.EngineOptions;
 import org.dsftestbed.bpe.engine.OrganizationEngine;
@@ -18,6 +19,7 @@ import org.dsftestbed.bpe.plugin.PluginLoadResult;
 import org.dsftestbed.bpe.plugin.PluginProcess;
 import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
 import org.dsftestbed.bpe.runtime.PluginDelegates.PluginBeansSource;
+import org.dsftestbed.fhir.context.FhirContexts;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -26,14 +28,16 @@ import dev.dsf.bpe.v1.ProcessPluginApi;
 
 /**
  * The plugins of one organization's BPE, running: a Spring context per plugin (parent: the single
- * {@code processPluginApi}; first DSF's default configuration, then the plugin's), the bean check, and the processes
- * registered for the engine's delegate lookup.
+ * {@code processPluginApi}; first DSF's default configuration, then the plugin's), the bean check, the processes
+ * registered for the engine's delegate lookup and the plugin's {@code TypedValueSerializer} beans for the engine's
+ * variables.
  *
  * <pre>{@code
  * PluginDelegates delegates = new PluginDelegates();
- * OrganizationEngine engine = engines.create(PluginRuntime.engineOptions("dic.dsf.test", delegates));
+ * PluginSerializers serializers = new PluginSerializers();
+ * OrganizationEngine engine = engines.create(PluginRuntime.engineOptions("dic.dsf.test", delegates, serializers));
  * PluginApi api = new PluginApi(new FhirConnection(baseUrl, keyStore, password, trustStore), FhirContexts.r4());
- * PluginRuntime runtime = new PluginRuntime(engine, delegates, api, environment);
+ * PluginRuntime runtime = new PluginRuntime(engine, delegates, serializers, api, environment);
  * List<PluginLoadResult> started = runtime.start(loadedPlugins); // LoadedPlugin (maybe fewer processes) or RejectedPlugin
  * runtime.deployAll();
  * }</pre>
@@ -47,16 +51,24 @@ public final class PluginRuntime implements AutoCloseable
 
 	private final OrganizationEngine engine;
 	private final PluginDelegates delegates;
+	private final PluginSerializers serializers;
 	private final ProcessPluginApi api;
 	private final BpeEnvironment environment;
 	private final GenericApplicationContext parent;
 	private final Map<String, StartedPlugin> started = new LinkedHashMap<>();
 
-	public PluginRuntime(OrganizationEngine engine, PluginDelegates delegates, ProcessPluginApi api,
-			BpeEnvironment environment)
+	/**
+	 * @param delegates
+	 *            and
+	 * @param serializers
+	 *            the ones the engine was built with ({@link #engineOptions})
+	 */
+	public PluginRuntime(OrganizationEngine engine, PluginDelegates delegates, PluginSerializers serializers,
+			ProcessPluginApi api, BpeEnvironment environment)
 	{
 		this.engine = Objects.requireNonNull(engine, "engine");
 		this.delegates = Objects.requireNonNull(delegates, "delegates");
+		this.serializers = Objects.requireNonNull(serializers, "serializers");
 		this.api = Objects.requireNonNull(api, "api");
 		this.environment = Objects.requireNonNull(environment, "environment");
 
@@ -67,13 +79,17 @@ public final class PluginRuntime implements AutoCloseable
 	}
 
 	/**
-	 * Engine options for an organization whose engine runs plugins: the delegate lookup as BPMN parse, and Java
-	 * serialization allowed for the variables {@link ExecutionVariables} stores.
+	 * Engine options for an organization whose engine runs plugins, as DSF 1.9.0 configures its engine: the delegate
+	 * lookup as BPMN parse, DSF's variable types ({@link VariableValues}) and the plugins' serializers as fallback. Java
+	 * serialization of variables stays off (Camunda's default, as in DSF).
 	 */
-	public static EngineOptions engineOptions(String organizationIdentifier, PluginDelegates delegates)
+	public static EngineOptions engineOptions(String organizationIdentifier, PluginDelegates delegates,
+			PluginSerializers serializers)
 	{
-		return EngineOptions.forOrganization(organizationIdentifier).withBpmnParseFactory(delegates.parseFactory())
-				.withConfiguration(c -> c.setJavaSerializationFormatEnabled(true));
+		EngineOptions options = EngineOptions.forOrganization(organizationIdentifier)
+				.withBpmnParseFactory(delegates.parseFactory()).withFallbackSerializerFactory(serializers);
+		VariableValues.serializers(FhirContexts.r4()).forEach(options::withVariableSerializer);
+		return options;
 	}
 
 	public ProcessPluginApi api()
@@ -115,6 +131,8 @@ public final class PluginRuntime implements AutoCloseable
 		PluginBeansSource source = new PluginBeansSource(remaining.source().name(), remaining.classLoader(), context);
 		for (ProcessIdAndVersion process : remaining.processIds())
 			delegates.register(process, source);
+		serializers.register(remaining.source().name(),
+				context.getBeansOfType(TypedValueSerializer.class).values().stream().distinct().toList());
 		started.put(remaining.source().name(), new StartedPlugin(remaining, context));
 		return remaining;
 	}
@@ -177,6 +195,7 @@ public final class PluginRuntime implements AutoCloseable
 		for (StartedPlugin p : started.values())
 		{
 			p.plugin().processIds().forEach(delegates::unregister);
+			serializers.unregister(p.plugin().source().name());
 			p.context().close();
 			p.plugin().close();
 		}

@@ -1,22 +1,30 @@
 package org.dsftestbed.bpe.runtime;
 
-import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.dsf.bpe.v1.variables.Target;
 import dev.dsf.bpe.v1.variables.Targets;
 
-/** DSF's Targets: an immutable list of {@link TargetValue}s; removing gives a new instance. */
-public record TargetsValue(List<TargetValue> entries) implements Targets, Serializable
+/**
+ * DSF's Targets: an immutable list of {@link TargetValue}s; removing gives a new instance. Stored as JSON like DSF's
+ * {@code TargetsImpl}: {@code {"entries":[..]}}, nothing for no entries.
+ */
+public record TargetsValue(List<TargetValue> entries) implements Targets
 {
-	public TargetsValue
+	@JsonCreator
+	public TargetsValue(@JsonProperty("entries") List<TargetValue> entries)
 	{
-		entries = List.copyOf(entries);
+		this.entries = entries == null ? List.of() : List.copyOf(entries);
 	}
 
 	@Override
+	@JsonProperty("entries")
 	public List<Target> getEntries()
 	{
 		return List.copyOf(entries);
@@ -44,6 +52,7 @@ public record TargetsValue(List<TargetValue> entries) implements Targets, Serial
 	}
 
 	@Override
+	@JsonIgnore
 	public boolean isEmpty()
 	{
 		return entries.isEmpty();

@@ -54,16 +54,16 @@ public final class TestbedQuestionnaireResponseHelper implements QuestionnaireRe
 		{
 			case STRING, TEXT -> new StringType("Placeholder..");
 			case INTEGER -> new IntegerType(0);
-			case DECIMAL -> new DecimalType("0.00");
+			// DSF builds it from the double 0.00, whose value is 0.0
+			case DECIMAL -> new DecimalType(0.00);
 			case BOOLEAN -> new BooleanType(false);
 			case DATE -> new DateType("1900-01-01");
 			case TIME -> new TimeType("00:00:00");
 			case DATETIME -> new DateTimeType("1900-01-01T00:00:00.000Z");
 			case URL -> new UriType("http://example.org/foo");
 			case REFERENCE -> new Reference("http://example.org/fhir/Placeholder/id");
-			default -> throw new RuntimeException(
-					"Type '" + question.getType().getDisplay() + "' in linkId '" + question.getLinkId()
-							+ "' is not supported");
+			default -> throw new RuntimeException("Type '" + question.getType().getDisplay()
+					+ "' in Questionnaire.item is not supported as answer type");
 		};
 	}
 

@@ -66,15 +66,16 @@ class PluginRuntimeTest
 	static void start() throws Exception
 	{
 		PluginDelegates delegates = new PluginDelegates();
+		PluginSerializers serializers = new PluginSerializers();
 		engines = NetworkEngines.create("runtime-test", new NetworkClock());
-		engine = engines.create(PluginRuntime.engineOptions("dic.dsf.test", delegates));
+		engine = engines.create(PluginRuntime.engineOptions("dic.dsf.test", delegates, serializers));
 
 		KeyStore empty = KeyStore.getInstance("PKCS12");
 		empty.load(null, null);
 		PluginApi api = new PluginApi(
 				new FhirConnection("https://dic.dsf.test/fhir", empty, "password".toCharArray(), empty),
 				FhirContexts.r4());
-		runtime = new PluginRuntime(engine, delegates, api,
+		runtime = new PluginRuntime(engine, delegates, serializers, api,
 				new BpeEnvironment("dic.dsf.test", Map.of("DEV_DSF_TEST_GREETING", "hello")));
 
 		results = runtime.start(List.of(plugin("1.0", true), plugin("2.0", true), plugin("3.0", false)));
