@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.dsftestbed.bpe.OrganizationBpe;
+import org.dsftestbed.bpe.LoopbackOrganizations;
 import org.dsftestbed.bpe.OrganizationBpeConfig;
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.state.BpeDatabase;
 import org.dsftestbed.fhir.server.FhirServer;
-import org.dsftestbed.fhir.server.FhirServerConfig;
 import org.dsftestbed.fhir.server.LoopbackPorts;
-import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
@@ -55,17 +54,12 @@ public final class OrganizationBpeBenchmark
 			{
 				boolean last = i == starts - 1;
 				int port = LoopbackPorts.free();
-				var allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
-						.endpointAddress(o -> ORG.equals(o.identifier()) ? "https://localhost:" + port + "/fhir"
-								: o.defaultFhirBaseUrl())
-						.build();
-				var own = certificates.organization(ORG);
-				try (FhirServer server = FhirServer.start(FhirServerConfig
-						.of(ORG, own.server(), own.client(), certificates.pki().caCertificates()).withPort(port)
-						.withInitialBundle(allowList));
+				try (FhirServer server = LoopbackOrganizations.server(certificates, ORG, port,
+						LoopbackOrganizations.allowList(network, certificates, Map.of(ORG, port)));
 						BpeDatabase database = BpeDatabase.inMemory(ORG))
 				{
-					OrganizationBpeConfig config = OrganizationBpeConfig.of(ORG, server.baseUrl(), own.client(),
+					OrganizationBpeConfig config = OrganizationBpeConfig.of(ORG, server.baseUrl(),
+							certificates.organization(ORG).client(),
 							certificates.pki().caCertificates(), engines).withPlugins(List.of(plugin))
 							.withDatabase(database);
 					first.add(startAndStop(config));

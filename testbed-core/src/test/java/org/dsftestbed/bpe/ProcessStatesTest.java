@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,19 +24,14 @@ import org.dsftestbed.bpe.state.ProcessState;
 import org.dsftestbed.bpe.state.ProcessStateChange;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingConfig;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
-import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.server.FhirServer;
-import org.dsftestbed.fhir.server.FhirServerConfig;
 import org.dsftestbed.fhir.server.LoopbackPorts;
-import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
-import org.dsftestbed.pki.KeyStores;
 import org.dsftestbed.pki.KeyType;
 import org.dsftestbed.time.NetworkClock;
 import org.hl7.fhir.r4.model.ActivityDefinition;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Identifier;
@@ -54,14 +48,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.ws.rs.WebApplicationException;
 
 import dev.dsf.fhir.client.FhirWebserviceClient;
-import dev.dsf.fhir.client.FhirWebserviceClientJersey;
-import dev.dsf.fhir.service.ReferenceCleanerImpl;
-import dev.dsf.fhir.service.ReferenceExtractorImpl;
 
 /**
  * Process deployment states across starts of one organization's BPE on the same {@link BpeDatabase} (spec §5.4), as a
@@ -110,13 +99,8 @@ class ProcessStatesTest
 	void startServer() throws IOException
 	{
 		int port = LoopbackPorts.free();
-		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
-				.endpointAddress(o -> ORG.equals(o.identifier()) ? "https://localhost:" + port + "/fhir"
-						: o.defaultFhirBaseUrl())
-				.build();
-		var own = certificates.organization(ORG);
-		server = FhirServer.start(FhirServerConfig.of(ORG, own.server(), own.client(), certificates.pki().caCertificates())
-				.withPort(port).withInitialBundle(allowList));
+		server = LoopbackOrganizations.server(certificates, ORG, port,
+				LoopbackOrganizations.allowList(network, certificates, Map.of(ORG, port)));
 		database = BpeDatabase.inMemory(ORG);
 	}
 
@@ -248,12 +232,7 @@ class ProcessStatesTest
 
 	private FhirWebserviceClient client()
 	{
-		char[] password = "password".toCharArray();
-		KeyStore keyStore = KeyStores.keyStore(certificates.organization(ORG).client(), "client", password);
-		KeyStore trustStore = KeyStores.trustStore(certificates.pki().caCertificates(), KeyStores.Format.PKCS12);
-		return new FhirWebserviceClientJersey(server.baseUrl(), trustStore, keyStore, password, new ObjectMapper(),
-				null, null, null, 5_000, 30_000, false, "DSF/1.9.0", FhirContexts.r4(),
-				new ReferenceCleanerImpl(new ReferenceExtractorImpl()));
+		return LoopbackOrganizations.client(certificates, server, ORG);
 	}
 
 	private static Task startPingTask()

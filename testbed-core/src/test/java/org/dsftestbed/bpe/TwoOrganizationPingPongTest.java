@@ -2,9 +2,7 @@ package org.dsftestbed.bpe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -16,15 +14,11 @@ import java.util.function.BooleanSupplier;
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
-import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.server.FhirServer;
 import org.dsftestbed.fhir.server.LoopbackPorts;
-import org.dsftestbed.fhir.server.FhirServerConfig;
-import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
-import org.dsftestbed.pki.KeyStores;
 import org.dsftestbed.pki.KeyType;
 import org.dsftestbed.time.NetworkClock;
 import org.hl7.fhir.r4.model.Bundle;
@@ -39,12 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.dsf.fhir.client.FhirWebserviceClient;
-import dev.dsf.fhir.client.FhirWebserviceClientJersey;
-import dev.dsf.fhir.service.ReferenceCleanerImpl;
-import dev.dsf.fhir.service.ReferenceExtractorImpl;
 
 /**
  * The first two-organization process run: tutorial network, dic.dsf.test (A) and hrp.dsf.test (B), each with its own
@@ -72,13 +61,9 @@ class TwoOrganizationPingPongTest
 	{
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
 		Map<String, Integer> ports = Map.of(A, LoopbackPorts.free(), B, LoopbackPorts.free());
-		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
-				.endpointAddress(o -> ports.containsKey(o.identifier())
-						? "https://localhost:" + ports.get(o.identifier()) + "/fhir"
-						: o.defaultFhirBaseUrl())
-				.build();
-		serverA = server(A, ports.get(A), allowList.copy());
-		serverB = server(B, ports.get(B), allowList.copy());
+		Bundle allowList = LoopbackOrganizations.allowList(network, certificates, ports);
+		serverA = LoopbackOrganizations.server(certificates, A, ports.get(A), allowList);
+		serverB = LoopbackOrganizations.server(certificates, B, ports.get(B), allowList);
 
 		engines = NetworkEngines.create("two-org-ping", new NetworkClock());
 		Path plugin = Path.of(TwoOrganizationPingPongTest.class.getResource("/test-plugin/twoorg").toURI());
@@ -94,14 +79,6 @@ class TwoOrganizationPingPongTest
 		return OrganizationBpeConfig.of(organization, server.baseUrl(),
 				certificates.organization(organization).client(), certificates.pki().caCertificates(), engines)
 				.withPlugins(List.of(source)).withEnvironment(environment);
-	}
-
-	private static FhirServer server(String organization, int port, Bundle allowList) throws IOException
-	{
-		var own = certificates.organization(organization);
-		return FhirServer.start(FhirServerConfig
-				.of(organization, own.server(), own.client(), certificates.pki().caCertificates()).withPort(port)
-				.withInitialBundle(allowList));
 	}
 
 	@AfterAll
@@ -252,12 +229,7 @@ class TwoOrganizationPingPongTest
 
 	private static FhirWebserviceClient client(FhirServer server, String organization)
 	{
-		char[] password = "password".toCharArray();
-		KeyStore keyStore = KeyStores.keyStore(certificates.organization(organization).client(), "client", password);
-		KeyStore trustStore = KeyStores.trustStore(certificates.pki().caCertificates(), KeyStores.Format.PKCS12);
-		return new FhirWebserviceClientJersey(server.baseUrl(), trustStore, keyStore, password, new ObjectMapper(),
-				null, null, null, 5_000, 30_000, false, "DSF/1.9.0", FhirContexts.r4(),
-				new ReferenceCleanerImpl(new ReferenceExtractorImpl()));
+		return LoopbackOrganizations.client(certificates, server, organization);
 	}
 
 	private static void await(String what, BooleanSupplier condition) throws InterruptedException
