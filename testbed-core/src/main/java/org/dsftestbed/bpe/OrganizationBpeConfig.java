@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.bpe.plugin.PluginSource;
+import org.dsftestbed.bpe.state.BpeDatabase;
 import org.dsftestbed.pki.IssuedCertificate;
 
 /**
@@ -32,10 +33,14 @@ import org.dsftestbed.pki.IssuedCertificate;
  *            the network's engines; the BPE creates its organization's engine there
  * @param subscriptionTimeout
  *            how long start waits for both websocket subscriptions to be bound
+ * @param database
+ *            what the BPE persists between starts (process states, uploaded resources, Camunda's tables), kept by the
+ *            caller so that a BPE started again on it behaves as DSF's BPE restarted on its database; {@code null}: a
+ *            fresh one for this start only, dropped on close (every start is a first start)
  */
 public record OrganizationBpeConfig(String organizationIdentifier, String fhirBaseUrl,
 		IssuedCertificate clientCertificate, List<X509Certificate> trustedCas, List<PluginSource> plugins,
-		Map<String, String> environment, NetworkEngines engines, Duration subscriptionTimeout)
+		Map<String, String> environment, NetworkEngines engines, Duration subscriptionTimeout, BpeDatabase database)
 {
 	public OrganizationBpeConfig
 	{
@@ -53,18 +58,25 @@ public record OrganizationBpeConfig(String organizationIdentifier, String fhirBa
 			IssuedCertificate clientCertificate, List<X509Certificate> trustedCas, NetworkEngines engines)
 	{
 		return new OrganizationBpeConfig(organizationIdentifier, fhirBaseUrl, clientCertificate, trustedCas, List.of(),
-				Map.of(), engines, Duration.ofSeconds(10));
+				Map.of(), engines, Duration.ofSeconds(10), null);
 	}
 
 	public OrganizationBpeConfig withPlugins(List<PluginSource> plugins)
 	{
 		return new OrganizationBpeConfig(organizationIdentifier, fhirBaseUrl, clientCertificate, trustedCas, plugins,
-				environment, engines, subscriptionTimeout);
+				environment, engines, subscriptionTimeout, database);
 	}
 
 	public OrganizationBpeConfig withEnvironment(Map<String, String> environment)
 	{
 		return new OrganizationBpeConfig(organizationIdentifier, fhirBaseUrl, clientCertificate, trustedCas, plugins,
-				environment, engines, subscriptionTimeout);
+				environment, engines, subscriptionTimeout, database);
+	}
+
+	/** This configuration on a database the caller keeps across starts ({@link BpeDatabase#inMemory}). */
+	public OrganizationBpeConfig withDatabase(BpeDatabase database)
+	{
+		return new OrganizationBpeConfig(organizationIdentifier, fhirBaseUrl, clientCertificate, trustedCas, plugins,
+				environment, engines, subscriptionTimeout, database);
 	}
 }

@@ -9,7 +9,6 @@ import static org.dsftestbed.bpe.OrganizationTasks.history;
 import static org.dsftestbed.bpe.OrganizationTasks.input;
 import static org.dsftestbed.bpe.OrganizationTasks.organization;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
 import org.dsftestbed.fhir.server.FhirServer;
 import org.dsftestbed.fhir.server.LoopbackPorts;
-import org.dsftestbed.fhir.server.FhirServerConfig;
-import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
@@ -66,13 +63,9 @@ class TwoOrganizationPingPongTest
 	{
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
 		Map<String, Integer> ports = Map.of(A, LoopbackPorts.free(), B, LoopbackPorts.free());
-		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
-				.endpointAddress(o -> ports.containsKey(o.identifier())
-						? "https://localhost:" + ports.get(o.identifier()) + "/fhir"
-						: o.defaultFhirBaseUrl())
-				.build();
-		serverA = server(A, ports.get(A), allowList.copy());
-		serverB = server(B, ports.get(B), allowList.copy());
+		Bundle allowList = LoopbackOrganizations.allowList(network, certificates, ports);
+		serverA = LoopbackOrganizations.server(certificates, A, ports.get(A), allowList);
+		serverB = LoopbackOrganizations.server(certificates, B, ports.get(B), allowList);
 
 		engines = NetworkEngines.create("two-org-ping", new NetworkClock());
 		Path plugin = Path.of(TwoOrganizationPingPongTest.class.getResource("/test-plugin/twoorg").toURI());
@@ -88,14 +81,6 @@ class TwoOrganizationPingPongTest
 		return OrganizationBpeConfig.of(organization, server.baseUrl(),
 				certificates.organization(organization).client(), certificates.pki().caCertificates(), engines)
 				.withPlugins(List.of(source)).withEnvironment(environment);
-	}
-
-	private static FhirServer server(String organization, int port, Bundle allowList) throws IOException
-	{
-		var own = certificates.organization(organization);
-		return FhirServer.start(FhirServerConfig
-				.of(organization, own.server(), own.client(), certificates.pki().caCertificates()).withPort(port)
-				.withInitialBundle(allowList));
 	}
 
 	@AfterAll

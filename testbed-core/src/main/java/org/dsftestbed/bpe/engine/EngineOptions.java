@@ -31,6 +31,7 @@ public final class EngineOptions
 	final List<TypedValueSerializer> variableSerializers = new ArrayList<>();
 	VariableSerializerFactory fallbackSerializerFactory;
 	BpmnParseFactory bpmnParseFactory;
+	EngineDatabase database;
 	final List<Consumer<ProcessEngineConfigurationImpl>> customizers = new ArrayList<>();
 
 	private EngineOptions(String organizationIdentifier)
@@ -81,6 +82,16 @@ public final class EngineOptions
 	public EngineOptions withBpmnParseFactory(BpmnParseFactory factory)
 	{
 		bpmnParseFactory = Objects.requireNonNull(factory, "factory");
+		return this;
+	}
+
+	/**
+	 * Builds the engine on an existing database that outlives it (an organization's BPE stopped and started again),
+	 * instead of a fresh one dropped on close.
+	 */
+	public EngineOptions withDatabase(EngineDatabase database)
+	{
+		this.database = Objects.requireNonNull(database, "database");
 		return this;
 	}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -30,7 +29,8 @@ import org.dsftestbed.time.NetworkClock;
  * Every engine is configured as DSF 1.9.0's BPE configures its engine, as far as process plugins can tell: history
  * level {@code audit} (Camunda's default, which DSF keeps), {@link StrongUuidGenerator} ids, the job executor started
  * only on request after deployment, and BPMN parse listeners, variable serializers and a BPMN parse factory from
- * {@link EngineOptions}. Each has its own in-memory H2 database, dropped on close. Metrics reporting is off (DSF keeps
+ * {@link EngineOptions}. Each has its own in-memory H2 database, dropped on close unless it was given as an
+ * {@link EngineDatabase} that outlives the engine. Metrics reporting is off (DSF keeps
  * Camunda's default, which runs one reporter thread per engine and is invisible to plugins).
  * <p>
  * Camunda's clock is one per JVM; creating engines binds it to {@code clock} until {@link #close()}. A second network in
@@ -101,10 +101,13 @@ public final class NetworkEngines implements AutoCloseable
 
 	/**
 	 * Builds and starts the engine of one organization: a fresh in-memory database with Camunda's schema, no process
-	 * deployed, job execution not yet started ({@link OrganizationEngine#startJobExecution()}).
+	 * deployed (or the {@linkplain EngineOptions#withDatabase given database} with what earlier engines left there),
+	 * job execution not yet started ({@link OrganizationEngine#startJobExecution()}).
 	 *
 	 * @throws IllegalArgumentException
 	 *             if the network already has an engine for that organization
+	 * @throws IllegalStateException
+	 *             if the given database is in use by another engine or was dropped
 	 */
 	public OrganizationEngine create(EngineOptions options)
 	{
@@ -120,12 +123,27 @@ public final class NetworkEngines implements AutoCloseable
 			engines.put(organization, null); // reserved while building, engines of several organizations build in parallel
 		}
 
+		boolean ownsDatabase = options.database == null;
+		EngineDatabase database = ownsDatabase ? EngineDatabase.inMemory(organization) : options.database;
 		try
 		{
-			String jdbcUrl = "jdbc:h2:mem:" + databaseName(organization) + ";DB_CLOSE_DELAY=-1";
-			ProcessEngineImpl engine = (ProcessEngineImpl) configuration(options, jdbcUrl).buildProcessEngine();
-			OrganizationEngine organizationEngine = new OrganizationEngine(organization, engine, jdbcUrl, jobExecutor,
-					this::closed);
+			database.acquire(organization);
+		}
+		catch (RuntimeException e)
+		{
+			synchronized (this)
+			{
+				engines.remove(organization, null);
+			}
+			throw e;
+		}
+
+		try
+		{
+			ProcessEngineImpl engine = (ProcessEngineImpl) configuration(options, database.jdbcUrl())
+					.buildProcessEngine();
+			OrganizationEngine organizationEngine = new OrganizationEngine(organization, engine, database,
+					ownsDatabase, jobExecutor, this::closed);
 			synchronized (this)
 			{
 				if (!closed)
@@ -139,6 +157,9 @@ public final class NetworkEngines implements AutoCloseable
 		}
 		catch (RuntimeException | Error e)
 		{
+			database.release();
+			if (ownsDatabase)
+				database.close();
 			synchronized (this)
 			{
 				engines.remove(organization, null);
@@ -176,11 +197,6 @@ public final class NetworkEngines implements AutoCloseable
 
 		options.customizers.forEach(customizer -> customizer.accept(c));
 		return c;
-	}
-
-	private static String databaseName(String organization)
-	{
-		return organization.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + UUID.randomUUID();
 	}
 
 	/** The organization's engine, if it was created and is not closed. */

@@ -1,9 +1,6 @@
 package org.dsftestbed.bpe.engine;
 
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,17 +51,19 @@ public final class OrganizationEngine implements AutoCloseable
 
 	private final String organizationIdentifier;
 	private final ProcessEngineImpl engine;
-	private final String jdbcUrl;
+	private final EngineDatabase database;
+	private final boolean ownsDatabase;
 	private final NetworkJobExecutor jobExecutor;
 	private final Consumer<OrganizationEngine> onClose;
 	private boolean closed;
 
-	OrganizationEngine(String organizationIdentifier, ProcessEngineImpl engine, String jdbcUrl,
-			NetworkJobExecutor jobExecutor, Consumer<OrganizationEngine> onClose)
+	OrganizationEngine(String organizationIdentifier, ProcessEngineImpl engine, EngineDatabase database,
+			boolean ownsDatabase, NetworkJobExecutor jobExecutor, Consumer<OrganizationEngine> onClose)
 	{
 		this.organizationIdentifier = organizationIdentifier;
 		this.engine = engine;
-		this.jdbcUrl = jdbcUrl;
+		this.database = database;
+		this.ownsDatabase = ownsDatabase;
 		this.jobExecutor = jobExecutor;
 		this.onClose = onClose;
 	}
@@ -82,7 +81,7 @@ public final class OrganizationEngine implements AutoCloseable
 
 	String jdbcUrl()
 	{
-		return jdbcUrl;
+		return database.jdbcUrl();
 	}
 
 	/**
@@ -277,7 +276,8 @@ public final class OrganizationEngine implements AutoCloseable
 
 	/**
 	 * Stops this engine's job execution and waits (up to 30 s) for its running jobs, closes the engine and drops its
-	 * database. The network's other engines go on.
+	 * database, unless the database was given with {@link EngineOptions#withDatabase}: that one stays for the next
+	 * engine. The network's other engines go on.
 	 */
 	@Override
 	public void close()
@@ -306,30 +306,16 @@ public final class OrganizationEngine implements AutoCloseable
 		}
 		finally
 		{
-			dropDatabase();
+			database.release();
+			if (ownsDatabase)
+				database.close();
 			onClose.accept(this);
-		}
-	}
-
-	private void dropDatabase()
-	{
-		try (Connection connection = new org.h2.Driver().connect(jdbcUrl + ";IFEXISTS=TRUE", credentials());
-				Statement statement = connection.createStatement())
-		{
-			statement.execute("SHUTDOWN");
-		}
-		catch (SQLException e)
-		{
-			logger.warn("Unable to drop database of engine {}: {}", organizationIdentifier, e.getMessage());
 		}
 	}
 
 	static Properties credentials()
 	{
-		Properties properties = new Properties();
-		properties.setProperty("user", "sa");
-		properties.setProperty("password", "");
-		return properties;
+		return EngineDatabase.credentials();
 	}
 
 	private void ensureOpen()

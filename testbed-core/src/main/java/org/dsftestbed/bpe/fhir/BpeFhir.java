@@ -1,6 +1,8 @@
 package org.dsftestbed.bpe.fhir;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -10,7 +12,11 @@ import javax.net.ssl.SSLContext;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.dsftestbed.bpe.engine.EngineOptions;
 import org.dsftestbed.bpe.engine.OrganizationEngine;
+import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
+import org.dsftestbed.bpe.state.BpeDatabase;
+import org.dsftestbed.bpe.state.ProcessStateChange;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
 import dev.dsf.fhir.client.FhirWebserviceClient;
@@ -22,7 +28,7 @@ import dev.dsf.fhir.client.FhirWebserviceClient;
  * BpeFhir fhir = new BpeFhir(baseUrl, localClient, sslContext, codec, qrVariable);
  * OrganizationEngine engine = engines.create(fhir.install(EngineOptions.forOrganization(org) ... ));
  * // deploy BPMN, suspend/activate per state, then
- * fhir.deployResources(changes);          // one batch (spec §5.4)
+ * fhir.deployResources(changes, resources, database); // one batch (spec §5.4)
  * engine.startJobExecution();
  * fhir.connect(engine, hasPlugin);        // Task + QuestionnaireResponse subscriptions (catch-up, websocket)
  * ...
@@ -57,9 +63,11 @@ public final class BpeFhir implements AutoCloseable
 		return options.withBpmnParseListener(new TaskListeners(localClient, taskCodec));
 	}
 
-	public java.util.List<FhirResourceDeployment.Outcome> deployResources(java.util.List<ProcessResources> changes)
+	/** Uploads the plugins' resources for the state changes and records them ({@link FhirResourceDeployment}). */
+	public List<FhirResourceDeployment.Outcome> deployResources(List<ProcessStateChange> changes,
+			Map<ProcessIdAndVersion, List<Resource>> pluginResources, BpeDatabase database)
 	{
-		return new FhirResourceDeployment(localClient).deploy(changes);
+		return new FhirResourceDeployment(localClient).deploy(changes, pluginResources, database);
 	}
 
 	/** Starts both subscriptions and waits (bounded) until both websockets are bound. */

@@ -1,6 +1,7 @@
 package org.dsftestbed.bpe.fhir;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
+import org.dsftestbed.bpe.state.BpeDatabase;
+import org.dsftestbed.bpe.state.ProcessState;
+import org.dsftestbed.bpe.state.ProcessStateChange;
+import org.dsftestbed.bpe.state.ResourceRecord;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -28,17 +33,24 @@ import org.slf4j.LoggerFactory;
 import dev.dsf.fhir.client.FhirWebserviceClient;
 
 /**
- * Uploads plugin FHIR resources to the organization's FHIR server as DSF 1.9.0's BPE does at start-up (spec §5.4):
- * resources shared by processes are merged (highest-ranking state wins), resources believed active or retired are
- * first verified by a batch of {@code GET {type}?<criteria>&_count=0} (absent ⇒ created again), and all changes go in
- * one batch ordered NamingSystem, CodeSystem, ValueSet, StructureDefinition, Library, Measure, Questionnaire,
- * ActivityDefinition, Task. Conditional criteria: {@code url=<url>&version=<version>}, NamingSystem {@code name=<name>},
- * Task {@code identifier=http://dsf.dev/sid/task-identifier|<value>&status=draft}. MetadataResource status is set to
- * active/draft/retired by the new state.
- * <p>
- * Deviation: DSF remembers deployed resources (and their ids) in its database, so resources dropped from a draft
- * plugin or an excluded process that is no longer shipped are deleted too; here the caller passes every resource it
- * wants handled.
+ * Uploads plugin FHIR resources to the organization's FHIR server and records them, as DSF 1.9.0's BPE does at start-up
+ * after the BPMN deployment decided each process's state (spec §5.4, DSF's {@code FhirResourceHandlerImpl}):
+ * <ul>
+ * <li>per process the resources it ships now, or, for a process no longer shipped, the ones recorded in the
+ * {@link BpeDatabase}; a resource shared by processes is one entry whose new state is the highest-ranking one (ACTIVE
+ * over DRAFT over RETIRED over EXCLUDED);</li>
+ * <li>a draft redeployed (DRAFT → DRAFT): its resources PUT again, ones new in the draft POSTed, ones dropped from it
+ * DELETEd;</li>
+ * <li>resources believed active or retired are first verified by a batch of {@code GET {type}?<criteria>&_count=0}
+ * (absent ⇒ MISSING, created again);</li>
+ * <li>all changes in one batch ordered NamingSystem, CodeSystem, ValueSet, StructureDefinition, Library, Measure,
+ * Questionnaire, ActivityDefinition, Task (entries known only from the database first): POST with {@code ifNoneExist}
+ * for new, PUT conditional for a state change, DELETE conditional for excluded; MetadataResource status set to
+ * active/draft/retired by the new state;</li>
+ * <li>the ids the server assigned recorded per process, deleted ones and excluded processes removed.</li>
+ * </ul>
+ * Conditional criteria: {@code url=<url>&version=<version>}, NamingSystem {@code name=<name>}, Task
+ * {@code identifier=http://dsf.dev/sid/task-identifier|<value>&status=draft}.
  */
 public final class FhirResourceDeployment
 {
@@ -75,16 +87,29 @@ public final class FhirResourceDeployment
 	{
 		final String type;
 		final String criteria;
-		final Resource resource;
+		Resource resource;
 		final Set<ProcessIdAndVersion> processes = new LinkedHashSet<>();
 		ProcessState oldState;
 		ProcessState newState;
+		String id;
 
-		Entry(String type, String criteria, Resource resource)
+		/** @param resource null for a resource known only from the database */
+		Entry(String type, String criteria, Resource resource, String id)
 		{
 			this.type = type;
 			this.criteria = criteria;
 			this.resource = resource;
+			this.id = id;
+		}
+
+		String key()
+		{
+			return searchUrl();
+		}
+
+		int sortIndex()
+		{
+			return resource == null ? -1 : ORDER.indexOf(type);
 		}
 
 		String searchUrl()
@@ -124,51 +149,135 @@ public final class FhirResourceDeployment
 	}
 
 	/**
-	 * Applies the state changes; returns one outcome per request sent (none if nothing changed).
+	 * Applies the state changes to the processes' resources and records the outcome in {@code database}; returns one
+	 * outcome per request sent (none if nothing changed).
 	 *
+	 * @param pluginResources
+	 *            the resources of every shipped process, by process
 	 * @throws DeploymentException
-	 *             if the batch fails or an entry does not answer as expected
+	 *             if the batch fails or an entry does not answer as expected (the database then stays as it was)
 	 */
-	public List<Outcome> deploy(List<ProcessResources> changes)
+	public List<Outcome> deploy(List<ProcessStateChange> changes, Map<ProcessIdAndVersion, List<Resource>> pluginResources,
+			BpeDatabase database)
 	{
+		Map<ProcessIdAndVersion, List<ResourceRecord>> known = database.resources();
+
 		Map<String, Entry> entries = new LinkedHashMap<>();
-		for (ProcessResources change : changes)
-		{
-			for (Resource resource : change.resources())
-			{
-				if (!ORDER.contains(resource.fhirType()))
-					throw new IllegalArgumentException("Resource type " + resource.fhirType() + " not supported");
-				String key = resource.fhirType() + "?" + criteria(resource);
-				Entry entry = entries.get(key);
-				if (entry == null)
-				{
-					entry = new Entry(resource.fhirType(), criteria(resource), resource.copy());
-					entry.oldState = change.oldState();
-					entry.newState = change.newState();
-					entries.put(key, entry);
-				}
-				else
-				{
-					if (change.newState().outranks(entry.newState))
-						entry.newState = change.newState();
-					if (change.oldState().outranks(entry.oldState))
-						entry.oldState = change.oldState();
-				}
-				entry.processes.add(change.process());
-			}
-		}
+		for (ProcessStateChange change : changes)
+			for (Entry entry : currentOrRecorded(change.process(), pluginResources, known))
+				merge(entries, entry, change);
+		addResourcesDroppedFromDrafts(changes, known, entries);
 
 		markMissing(entries.values());
 
 		List<Entry> toSend = new ArrayList<>(entries.values().stream()
 				.filter(e -> e.oldState != e.newState || e.newState == ProcessState.DRAFT)
-				.filter(e -> !((e.oldState == ProcessState.NEW || e.oldState == ProcessState.MISSING)
-						&& e.newState == ProcessState.EXCLUDED))
-				.toList());
-		toSend.sort(Comparator.comparingInt(e -> ORDER.indexOf(e.type)));
+				.filter(e -> !(e.oldState == ProcessState.NEW && e.newState == ProcessState.EXCLUDED)).toList());
+		toSend.sort(Comparator.comparingInt(Entry::sortIndex));
 		if (toSend.isEmpty())
 			return List.of();
 
+		List<Outcome> outcomes = send(toSend);
+
+		List<String> deletedIds = new ArrayList<>();
+		for (int i = 0; i < toSend.size(); i++)
+		{
+			Entry e = toSend.get(i);
+			if (e.newState == ProcessState.EXCLUDED)
+			{
+				deletedIds.add(e.id);
+				e.id = null;
+			}
+			else
+				e.id = outcomes.get(i).id();
+		}
+		Map<ProcessIdAndVersion, List<ResourceRecord>> uploaded = new LinkedHashMap<>();
+		for (Entry e : entries.values())
+			e.processes.forEach(p -> uploaded.computeIfAbsent(p, x -> new ArrayList<>())
+					.add(new ResourceRecord(e.type, e.criteria, e.id)));
+		database.updateResources(uploaded, deletedIds, changes.stream()
+				.filter(c -> c.newState() == ProcessState.EXCLUDED).map(ProcessStateChange::process).toList());
+
+		logger.info("Plugin resources deployed: {} requests", outcomes.size());
+		return outcomes;
+	}
+
+	/** The process's shipped resources (with the ids the database knows for them), or else its recorded ones. */
+	private static List<Entry> currentOrRecorded(ProcessIdAndVersion process,
+			Map<ProcessIdAndVersion, List<Resource>> pluginResources, Map<ProcessIdAndVersion, List<ResourceRecord>> known)
+	{
+		List<ResourceRecord> records = known.getOrDefault(process, List.of());
+		List<Entry> entries = new ArrayList<>();
+		List<Resource> shipped = pluginResources.get(process);
+		if (shipped != null)
+		{
+			for (Resource resource : shipped)
+			{
+				if (!ORDER.contains(resource.fhirType()))
+					throw new IllegalArgumentException("Resource type " + resource.fhirType() + " not supported");
+				ResourceRecord record = new ResourceRecord(resource.fhirType(), criteria(resource), null);
+				String id = records.stream().filter(record::sameResource).map(ResourceRecord::resourceId)
+						.filter(Objects::nonNull).findFirst().orElse(null);
+				entries.add(new Entry(record.resourceType(), record.criteria(), resource.copy(), id));
+			}
+		}
+		else
+			records.forEach(r -> entries.add(new Entry(r.resourceType(), r.criteria(), null, r.resourceId())));
+		entries.forEach(e -> e.processes.add(process));
+		return entries;
+	}
+
+	private static void merge(Map<String, Entry> entries, Entry entry, ProcessStateChange change)
+	{
+		Entry existing = entries.get(entry.key());
+		if (existing != null)
+		{
+			existing.processes.addAll(entry.processes);
+			// Deviation: DSF keeps the first entry as it is, and its changes come in hash order; when a process no
+			// longer shipped came first, a resource another process still ships would be PUT without content and the
+			// start fail. Here the shipped content is used.
+			if (existing.resource == null)
+				existing.resource = entry.resource;
+			if (change.newState().outranks(existing.newState))
+				existing.newState = change.newState();
+			// the old state of a resource unknown to the database stays as its first process set it
+			if (existing.id != null && change.oldState().outranks(existing.oldState))
+				existing.oldState = change.oldState();
+			return;
+		}
+
+		entry.oldState = change.oldState();
+		entry.newState = change.newState();
+		// a resource added to a redeployed draft: created, not updated
+		if (change.oldState() == ProcessState.DRAFT && change.newState() == ProcessState.DRAFT && entry.id == null)
+		{
+			logger.info("Adding new resource {}", entry.searchUrl());
+			entry.oldState = ProcessState.NEW;
+		}
+		entries.put(entry.key(), entry);
+	}
+
+	/** Resources a redeployed draft no longer ships (and no other process does): deleted. */
+	private static void addResourcesDroppedFromDrafts(List<ProcessStateChange> changes,
+			Map<ProcessIdAndVersion, List<ResourceRecord>> known, Map<String, Entry> entries)
+	{
+		for (ProcessStateChange change : changes)
+		{
+			if (change.oldState() != ProcessState.DRAFT || change.newState() != ProcessState.DRAFT)
+				continue;
+			for (ResourceRecord record : known.getOrDefault(change.process(), List.of()))
+			{
+				Entry dropped = new Entry(record.resourceType(), record.criteria(), null, record.resourceId());
+				dropped.oldState = ProcessState.DRAFT;
+				dropped.newState = ProcessState.EXCLUDED;
+				if (entries.putIfAbsent(dropped.key(), dropped) == null)
+					logger.info("Deleting resource {} with id {} if it exists", dropped.searchUrl(), dropped.id);
+			}
+		}
+	}
+
+	private List<Outcome> send(List<Entry> toSend)
+	{
 		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
 		for (Entry e : toSend)
 			batch.addEntry(toBundleEntry(e));
@@ -208,11 +317,10 @@ public final class FhirResourceDeployment
 						+ new IdType(location).getResourceType(), null);
 			outcomes.add(new Outcome(e.type, e.criteria, method, status, location, Set.copyOf(e.processes)));
 		}
-		logger.info("Plugin resources deployed: {} requests", outcomes.size());
 		return outcomes;
 	}
 
-	private void markMissing(java.util.Collection<Entry> entries)
+	private void markMissing(Collection<Entry> entries)
 	{
 		List<Entry> check = entries.stream()
 				.filter(e -> (e.oldState == ProcessState.ACTIVE && e.newState == ProcessState.ACTIVE)
@@ -261,6 +369,11 @@ public final class FhirResourceDeployment
 				&& (from == ProcessState.ACTIVE || from == ProcessState.DRAFT || from == ProcessState.RETIRED);
 		if (!create && !update && !delete)
 			throw new DeploymentException("State change " + from + " -> " + to + " not supported for " + e, null);
+		if (!delete && e.resource == null)
+			// DSF 1.9.0 sends the request without a resource, which its server refuses: the start fails either way
+			throw new DeploymentException("Resource " + e + " is no longer shipped by any plugin, so it cannot be "
+					+ (create ? "created" : "updated") + " for state " + to
+					+ "; list its processes as excluded instead of retired, or ship the plugin again", null);
 
 		if (!delete && e.resource instanceof MetadataResource m)
 			m.setStatus(switch (to)

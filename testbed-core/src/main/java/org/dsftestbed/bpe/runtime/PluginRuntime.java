@@ -19,6 +19,7 @@ import org.dsftestbed.bpe.plugin.PluginLoadResult;
 import org.dsftestbed.bpe.plugin.PluginProcess;
 import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
 import org.dsftestbed.bpe.runtime.PluginDelegates.PluginBeansSource;
+import org.dsftestbed.bpe.state.ProcessModel;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -167,14 +168,27 @@ public final class PluginRuntime implements AutoCloseable
 		}
 	}
 
-	/** Deploys the processes of every started plugin; resource names {@code <plugin source>/<bpmn file>}. */
-	public synchronized List<Deployment> deployAll()
+	/**
+	 * The BPMN models of every started plugin, as the BPE deploys them: resource names {@code <plugin source>/<bpmn
+	 * file>}, draft as the plugin.
+	 */
+	public synchronized List<ProcessModel> processModels()
 	{
-		List<Deployment> deployments = new ArrayList<>();
+		List<ProcessModel> models = new ArrayList<>();
 		for (StartedPlugin p : started.values())
 			for (PluginProcess process : p.plugin().processes())
-				deployments.add(engine.deploy(p.plugin().source().name() + "/" + process.bpmnFile(), process.model()));
-		return deployments;
+				models.add(new ProcessModel(process.id(), p.plugin().source().name() + "/" + process.bpmnFile(),
+						process.model(), p.plugin().draft()));
+		return models;
+	}
+
+	/**
+	 * Deploys the {@linkplain #processModels() processes of every started plugin}, all active: without process states
+	 * (the BPE deploys through {@code BpmnDeployment}).
+	 */
+	public synchronized List<Deployment> deployAll()
+	{
+		return processModels().stream().map(m -> engine.deploy(m.resourceName(), m.model())).toList();
 	}
 
 	public synchronized List<StartedPlugin> startedPlugins()

@@ -229,4 +229,35 @@ class NetworkEnginesTest
 			assertThat(next.clock().offset()).isZero();
 		}
 	}
+
+	@Test
+	void aGivenDatabaseOutlivesItsEngineAndServesOneEngineAtATime()
+	{
+		try (NetworkEngines engines = NetworkEngines.create("restart-test", new NetworkClock());
+				EngineDatabase database = EngineDatabase.inMemory("dic.dsf.test"))
+		{
+			OrganizationEngine first = engines
+					.create(EngineOptions.forOrganization("dic.dsf.test").withDatabase(database));
+			first.deploy("deadline.bpmn", Models.replyWithDeadline());
+			first.startByMessage("startDeadline", "bk-1", Map.of());
+			assertThatThrownBy(() -> engines.create(EngineOptions.forOrganization("other").withDatabase(database)))
+					.isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by a running engine");
+			first.close();
+			assertThat(databaseExists(first)).as("kept for the next engine").isTrue();
+
+			OrganizationEngine second = engines
+					.create(EngineOptions.forOrganization("dic.dsf.test").withDatabase(database));
+			assertThat(second.processDefinitions("dsfdev_deadline", Models.VERSION)).hasSize(1);
+			assertThat(second.runningInstances()).singleElement().extracting(i -> i.getBusinessKey())
+					.isEqualTo("bk-1");
+			second.correlate("reply", "bk-1", null, Map.of());
+			assertThat(second.runningInstances()).isEmpty();
+			second.close();
+
+			database.close();
+			assertThat(databaseExists(second)).as("dropped by its owner").isFalse();
+			assertThatThrownBy(() -> engines.create(EngineOptions.forOrganization("dic.dsf.test").withDatabase(database)))
+					.isInstanceOf(IllegalStateException.class).hasMessageContaining("was dropped");
+		}
+	}
 }

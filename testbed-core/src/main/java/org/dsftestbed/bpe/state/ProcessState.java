@@ -1,4 +1,4 @@
-package org.dsftestbed.bpe.fhir;
+package org.dsftestbed.bpe.state;
 
 /**
  * A process's deployment state as the BPE keeps it per {@code id|version} (spec §5.4). {@link #NEW} and
