@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.dsftestbed.bpe.plugin.LoadedPlugin;
 import org.dsftestbed.bpe.plugin.PluginSource;
@@ -122,6 +123,17 @@ class ConnectivityPluginTest
 		}
 	}
 
+	private static void awaitCondition(String description, BooleanSupplier condition) throws InterruptedException
+	{
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean())
+		{
+			if (System.nanoTime() > deadline)
+				throw new AssertionError("no " + description + " within " + TIMEOUT);
+			Thread.sleep(100);
+		}
+	}
+
 	@Test
 	@Order(1)
 	void thePluginLoadsWithoutFindingsAtEveryOrganization()
@@ -198,7 +210,7 @@ class ConnectivityPluginTest
 
 	@Test
 	@Order(4)
-	void aTargetWhoseBpeDoesNotAnswerIsPongMissingOnceTheTimerRunsOut()
+	void aTargetWhoseBpeDoesNotAnswerIsPongMissingOnceTheTimerRunsOut() throws InterruptedException
 	{
 		try (OrgClient dic1 = OrgClient.of(network.organization(DIC_1)))
 		{
@@ -209,10 +221,8 @@ class ConnectivityPluginTest
 				run = start(dic1);
 				// the other two answer at once; DIC_2's server holds the ping, unanswered
 				String businessKey = run.businessKey();
-				dic1.awaitTask("two completed pongs for " + businessKey,
-						t -> tasksAt(DIC_1, businessKey, "pong").stream()
-								.filter(p -> p.getStatus() == TaskStatus.COMPLETED).count() == 2,
-						TIMEOUT);
+				awaitCondition("two completed pongs for " + businessKey, () -> tasksAt(DIC_1, businessKey, "pong")
+						.stream().filter(p -> p.getStatus() == TaskStatus.COMPLETED).count() == 2);
 				assertThat(tasksAt(DIC_2, businessKey, "ping")).singleElement()
 						.satisfies(ping -> assertThat(ping.getStatus()).isEqualTo(TaskStatus.REQUESTED));
 				assertThat(dic1.read(run.task().getIdElement().getIdPart()).getStatus())
@@ -230,6 +240,13 @@ class ConnectivityPluginTest
 			assertThat(run.statuses()).containsExactly(entry("dic2", "pong-missing"), entry("dic3", PONG_RECEIVED),
 					entry("ttp", PONG_RECEIVED));
 			assertThat(run.errors()).containsExactly(entry("dic2", "response-message-timeout-status-requested"));
+
+			// resumed, DIC_2 answers the late ping; DIC_1's process is over, so its BPE fails the late pong
+			String businessKey = run.businessKey();
+			awaitCondition("late pong from DIC_2 failed at DIC_1", () -> tasksAt(DIC_1, businessKey, "pong").stream()
+					.anyMatch(p -> p.getStatus() == TaskStatus.FAILED));
+			assertThat(tasksAt(DIC_2, businessKey, "ping")).singleElement()
+					.satisfies(ping -> assertThat(ping.getStatus()).isEqualTo(TaskStatus.COMPLETED));
 		}
 	}
 
