@@ -325,6 +325,24 @@ public final class OrganizationBpe implements AutoCloseable
 		return api;
 	}
 
+	/**
+	 * The BPE stops taking Tasks and QuestionnaireResponses: its websocket subscriptions are closed. Its engine keeps
+	 * running (timers fire, messages are sent); Tasks arriving at its FHIR server stay {@code requested}.
+	 */
+	public void pause()
+	{
+		fhir.pause();
+	}
+
+	/**
+	 * Reconnects the subscriptions with DSF's catch-up search, so Tasks that arrived while paused are handled now;
+	 * returns once both websockets are bound again.
+	 */
+	public void resume() throws Exception
+	{
+		fhir.resume(config.subscriptionTimeout());
+	}
+
 	/** Subscriptions first (no new Tasks), then plugins, then the engine. */
 	@Override
 	public void close()

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Faults a scenario injects into a running network, named by organization identifier. Every runtime offers the same
  * faults; what they mean on the wire is the same: an offline organization refuses connections, latency delays every
- * request to its endpoint, an organization missing from the allow lists is answered 401 by the others.
+ * request to its endpoint, an organization missing from the allow lists is answered 401 by the others, a paused BPE
+ * leaves Tasks {@code requested}.
  */
 public interface NetworkFaults
 {
@@ -20,4 +21,13 @@ public interface NetworkFaults
 
 	/** Every other organization deletes it from its allow list (Organization, Endpoint, affiliations). */
 	void removeFromAllowLists(String organization);
+
+	/**
+	 * Its BPE stops taking Tasks: its FHIR server still accepts them (they stay {@code requested}), nothing answers
+	 * them. Running processes keep running.
+	 */
+	void pauseBpe(String organization);
+
+	/** Its BPE takes Tasks again, first those that arrived while it was paused (DSF's catch-up search). */
+	void resumeBpe(String organization);
 }

@@ -61,6 +61,8 @@ class TwoOrganizationPingPongTest
 	@BeforeAll
 	static void start() throws Exception
 	{
+		// other test classes of this JVM (EmbeddedRuntimeTest) deploy the same plugin; count only this class's BPEs
+		org.dsftestbed.bpe.twoorg.TwoOrgPingConfig.DEPLOYED.clear();
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
 		Map<String, Integer> ports = Map.of(A, LoopbackPorts.free(), B, LoopbackPorts.free());
 		Bundle allowList = LoopbackOrganizations.allowList(network, certificates, ports);

@@ -82,6 +82,33 @@ public final class BpeFhir implements AutoCloseable
 		questionnaireResponses.awaitBound(timeout);
 	}
 
+	/** Stops taking Tasks and QuestionnaireResponses: both websockets are closed until {@link #resume}. */
+	public void pause()
+	{
+		requireConnected();
+		tasks.pause();
+		questionnaireResponses.pause();
+	}
+
+	/**
+	 * Reconnects both subscriptions as after a restart (catch-up search, then bind), so that what arrived while paused
+	 * is handled; waits (bounded) until both are bound again.
+	 */
+	public void resume(Duration timeout) throws Exception
+	{
+		requireConnected();
+		tasks.resume();
+		questionnaireResponses.resume();
+		tasks.awaitBound(timeout);
+		questionnaireResponses.awaitBound(timeout);
+	}
+
+	private void requireConnected()
+	{
+		if (tasks == null || questionnaireResponses == null)
+			throw new IllegalStateException("subscriptions of " + baseUrl + " not connected yet");
+	}
+
 	@Override
 	public void close()
 	{

@@ -37,6 +37,10 @@ import dev.dsf.fhir.client.FhirWebserviceClient;
  * {@code _lastUpdated=gt<last event>}, {@code _count=20&_page=1&_sort=_lastUpdated}, repeated until the total is 0),
  * then binds the websocket and hands every received resource to the handler. Resources go to the handler one at a time
  * in the order received. On a close or error the connection is made again (catch-up included).
+ * <p>
+ * {@link #pause()} closes the websocket and keeps it closed until {@link #resume()}, which connects as after a restart
+ * of a DSF BPE: catch-up search from the last event handled, then bind. Resources pushed while paused are not handled
+ * (nor counted as events), so the catch-up finds them.
  */
 public final class SubscriptionConnection<R extends Resource> implements AutoCloseable
 {
@@ -75,7 +79,9 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 	private volatile WebSocket webSocket;
 	private volatile CompletableFuture<Void> connected;
 	private volatile LocalDateTime lastEventTime;
-	private final CompletableFuture<String> firstBound = new CompletableFuture<>();
+	private volatile CompletableFuture<String> bound = new CompletableFuture<>();
+	private final Object pauseLock = new Object();
+	private volatile boolean paused;
 
 	public SubscriptionConnection(String baseUrl, FhirWebserviceClient localClient, SSLContext sslContext,
 			Class<R> type, String resourceName, String status, Consumer<R> handler)
@@ -112,10 +118,55 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 		return this;
 	}
 
-	/** Waits until the websocket was first bound, returning the Subscription id. */
+	/**
+	 * Waits until the websocket is bound (after {@link #start()}: the first time; after {@link #resume()}: again),
+	 * returning the Subscription id.
+	 */
 	public String awaitBound(Duration timeout) throws Exception
 	{
-		return firstBound.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		return bound.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Closes the websocket and handles nothing more until {@link #resume()}. */
+	public void pause()
+	{
+		synchronized (pauseLock)
+		{
+			paused = true;
+		}
+		disconnect();
+	}
+
+	/** Connects again after {@link #pause()}: catch-up search, then bind; {@link #awaitBound} tells when bound. */
+	public void resume()
+	{
+		synchronized (pauseLock)
+		{
+			if (!paused)
+				return;
+			bound = new CompletableFuture<>();
+			paused = false;
+			pauseLock.notifyAll();
+		}
+	}
+
+	private void awaitResumed() throws InterruptedException
+	{
+		synchronized (pauseLock)
+		{
+			while (paused && !closed)
+				pauseLock.wait();
+		}
+	}
+
+	private void disconnect()
+	{
+		CompletableFuture<Void> done = connected;
+		if (done != null)
+			done.complete(null);
+		WebSocket ws = webSocket;
+		if (ws != null)
+			ws.abort();
 	}
 
 	private void connectLoop()
@@ -124,15 +175,22 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 		{
 			try
 			{
+				awaitResumed();
+				if (closed)
+					return;
 				String subscriptionId = findSubscription();
 				handlerThread.submit(this::catchUp).get();
 				CompletableFuture<Void> done = connect(subscriptionId);
+				if (paused) // paused while connecting: the pause's disconnect may have missed this websocket
+					disconnect();
 				done.join();
 			}
 			catch (Exception e)
 			{
 				if (closed)
 					return;
+				if (paused)
+					continue;
 				logger.warn("Subscription {}?status={}: {} - {}; retrying in {}", resourceName, status,
 						e.getClass().getName(), e.getMessage(), RETRY_DELAY);
 				sleep(RETRY_DELAY);
@@ -168,7 +226,7 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 	/** Searches page 1 again and again until the total is 0; the last event time moves on with every resource. */
 	void catchUp()
 	{
-		while (!closed)
+		while (!closed && !paused)
 		{
 			Map<String, List<String>> params = new HashMap<>();
 			params.put("status", List.of(status));
@@ -198,6 +256,8 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 
 	private void handle(R resource)
 	{
+		if (paused)
+			return;
 		try
 		{
 			handler.accept(resource);
@@ -259,7 +319,7 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 		if (message.startsWith("bound "))
 		{
 			logger.debug("Websocket bound to {}", subscriptionId);
-			firstBound.complete(subscriptionId);
+			bound.complete(subscriptionId);
 			return;
 		}
 		if (message.startsWith("ping "))
@@ -290,13 +350,12 @@ public final class SubscriptionConnection<R extends Resource> implements AutoClo
 	@Override
 	public void close()
 	{
-		closed = true;
-		CompletableFuture<Void> done = connected;
-		if (done != null)
-			done.complete(null);
-		WebSocket ws = webSocket;
-		if (ws != null)
-			ws.abort();
+		synchronized (pauseLock)
+		{
+			closed = true;
+			pauseLock.notifyAll();
+		}
+		disconnect();
 		worker.shutdownNow();
 		handlerThread.shutdown();
 		try

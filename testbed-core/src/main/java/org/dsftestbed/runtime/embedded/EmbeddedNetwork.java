@@ -161,6 +161,26 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 	}
 
 	@Override
+	public void pauseBpe(String organization)
+	{
+		organization(organization).bpe().pause();
+	}
+
+	@Override
+	public void resumeBpe(String organization)
+	{
+		EmbeddedOrganization o = organization(organization);
+		try
+		{
+			o.bpe().resume();
+		}
+		catch (Exception e)
+		{
+			throw new IllegalStateException("BPE of " + o.identifier() + " did not resubscribe: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
 	public void close()
 	{
 		List<AutoCloseable> resources;

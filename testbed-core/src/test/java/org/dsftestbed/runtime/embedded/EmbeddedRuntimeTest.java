@@ -131,6 +131,53 @@ class EmbeddedRuntimeTest
 	}
 
 	@Test
+	void aTaskArrivingWhileTheBpeIsPausedStaysRequestedAndIsStartedAfterResume() throws Exception
+	{
+		try (OrgClient dic = OrgClient.of(network.organization(DIC)); OrgClient hrp = OrgClient.of(network.organization(HRP)))
+		{
+			network.faults().pauseBpe(HRP);
+			String startId;
+			String businessKey;
+			try
+			{
+				startId = dic.startProcess("http://dsf.dev/bpe/Process/ping|1.0", List.of()).getIdElement().getIdPart();
+				Task started = dic.awaitStatus(startId, TaskStatus.INPROGRESS, TIMEOUT);
+				businessKey = OrgClient.stringInput(started, OrgClient.BPMN_MESSAGE_SYSTEM, "business-key").orElseThrow();
+				Task ping = hrp.awaitTask("ping with business key " + businessKey,
+						t -> OrgClient.stringInput(t, OrgClient.BPMN_MESSAGE_SYSTEM, "business-key")
+								.filter(businessKey::equals).isPresent(), TIMEOUT);
+				// a running BPE takes a Task in milliseconds; a paused one leaves it alone
+				Thread.sleep(1_000);
+				assertThat(hrp.read(ping.getIdElement().getIdPart()).getStatus()).isEqualTo(TaskStatus.REQUESTED);
+				assertThat(dic.read(startId).getStatus()).isEqualTo(TaskStatus.INPROGRESS);
+			}
+			finally
+			{
+				network.faults().resumeBpe(HRP);
+			}
+			dic.awaitStatus(startId, TaskStatus.COMPLETED, TIMEOUT);
+			assertThat(hrp.tasksWithBusinessKey(businessKey)).singleElement().satisfies(ping -> assertThat(
+					hrp.history(ping.getIdElement().getIdPart())).extracting(Task::getStatus).containsExactly(
+							TaskStatus.REQUESTED, TaskStatus.INPROGRESS, TaskStatus.COMPLETED));
+		}
+	}
+
+	@Test
+	void resumingABpeThatIsNotPausedKeepsItTakingTasksAndUnknownOrganizationsAreNamed()
+	{
+		network.faults().resumeBpe(HRP);
+		try (OrgClient dic = OrgClient.of(network.organization(DIC)))
+		{
+			String startId = dic.startProcess("http://dsf.dev/bpe/Process/ping|1.0", List.of()).getIdElement()
+					.getIdPart();
+			assertThat(dic.awaitStatus(startId, TaskStatus.COMPLETED, TIMEOUT).getStatus())
+					.isEqualTo(TaskStatus.COMPLETED);
+		}
+		assertThatThrownBy(() -> network.faults().pauseBpe("Test_DIC_9")).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("Test_DIC_9");
+	}
+
+	@Test
 	void anOfflineOrganizationRefusesConnectionsUntilItIsBackOnline() throws Exception
 	{
 		EmbeddedOrganization cos = network.organization(COS);
