@@ -114,6 +114,43 @@ public class ProcessSteps
 		world.awaited(received);
 	}
 
+	/**
+	 * Completed Tasks with the message name that the organization received from others in this scenario, e.g. the
+	 * pongs of a connectivity check.
+	 */
+	@Then("{string} completed {int} Task(s) with message-name {string}")
+	public void completedTasksWithMessageName(String organization, int count, String messageName)
+	{
+		OrgClient client = world.client(organization);
+		long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+		List<Task> completed;
+		do
+		{
+			completed = client.tasksWithMessageName(messageName).stream()
+					.filter(t -> t.getStatus() == TaskStatus.COMPLETED)
+					.filter(t -> !t.getMeta().getLastUpdated().toInstant().isBefore(world.start())).toList();
+			if (completed.size() >= count)
+				break;
+			sleep();
+		}
+		while (System.nanoTime() < deadline);
+		assertThat(completed).as("completed Tasks '" + messageName + "' at " + client.organizationIdentifier())
+				.hasSize(count);
+	}
+
+	private static void sleep()
+	{
+		try
+		{
+			Thread.sleep(100);
+		}
+		catch (InterruptedException e)
+		{
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+	}
+
 	/** {@code output} is {@code code} or {@code system#code}; the value is compared as text. */
 	@Then("the Task output {string} is {string}")
 	public void theTaskOutputIs(String output, String value)
@@ -138,25 +175,79 @@ public class ProcessSteps
 				.anyMatch(e -> e.contains(text));
 	}
 
-	private static List<String> outputValues(Task task, String output)
+	/** A value as a scenario writes it: primitives as text, a Coding by its code, a Reference by its identifier. */
+	static String text(Type value)
+	{
+		if (value == null)
+			return null;
+		if (value.isPrimitive())
+			return value.primitiveValue();
+		if (value instanceof org.hl7.fhir.r4.model.Coding coding)
+			return coding.getCode();
+		if (value instanceof org.hl7.fhir.r4.model.Reference reference)
+			return reference.hasReference() ? reference.getReference() : reference.getIdentifier().getValue();
+		return value.toString();
+	}
+
+	private static List<Task.TaskOutputComponent> outputs(Task task, String output)
 	{
 		String system = output.contains("#") ? output.substring(0, output.indexOf('#')) : null;
 		String code = output.contains("#") ? output.substring(output.indexOf('#') + 1) : output;
-		return task.getOutput().stream()
-				.filter(o -> o.getType().getCoding().stream()
-						.anyMatch(c -> code.equals(c.getCode()) && (system == null || system.equals(c.getSystem()))))
-				.map(o -> o.getValue() == null ? null
-						: o.getValue().isPrimitive() ? o.getValue().primitiveValue() : o.getValue().toString())
-				.toList();
+		return task.getOutput().stream().filter(o -> o.getType().getCoding().stream()
+				.anyMatch(c -> code.equals(c.getCode()) && (system == null || system.equals(c.getSystem())))).toList();
+	}
+
+	/** Whether an extension of the output (at any depth) holds an Identifier with this value. */
+	private static boolean names(Task.TaskOutputComponent output, String identifierValue)
+	{
+		return names(output.getExtension(), identifierValue);
+	}
+
+	private static boolean names(List<org.hl7.fhir.r4.model.Extension> extensions, String identifierValue)
+	{
+		for (var extension : extensions)
+			if (extension.getValue() instanceof org.hl7.fhir.r4.model.Identifier identifier
+					&& identifierValue.equals(identifier.getValue()) || names(extension.getExtension(), identifierValue))
+				return true;
+		return false;
+	}
+
+	/**
+	 * The output that names the organization in an extension (as per-target results do, e.g. a connectivity check's
+	 * {@code ping-status} per target organization).
+	 */
+	@Then("the Task output {string} for {string} is {string}")
+	public void theTaskOutputForIs(String output, String organization, String value)
+	{
+		Task task = world.lastTask();
+		String identifier = world.organization(organization).identifier();
+		List<String> values = outputs(task, output).stream().filter(o -> names(o, identifier))
+				.map(o -> text(o.getValue())).toList();
+		assertThat(values).as(describe(task, output) + " (for " + identifier + ")").containsExactly(value);
+	}
+
+	@Then("the Task output {string} is {string} for every other organization")
+	public void theTaskOutputIsForEveryOtherOrganization(String output, String value)
+	{
+		Task task = world.lastTask();
+		String own = task.getRequester().getIdentifier().getValue();
+		for (var organization : world.network().organizations())
+			if (!organization.identifier().equals(own))
+				theTaskOutputForIs(output, organization.identifier(), value);
+		assertThat(outputs(task, output)).as(describe(task, output))
+				.hasSize(world.network().organizations().size() - 1);
+	}
+
+	private static List<String> outputValues(Task task, String output)
+	{
+		return outputs(task, output).stream().map(o -> text(o.getValue())).toList();
 	}
 
 	private static String describe(Task task, String output)
 	{
 		return "output '" + output + "' of Task/" + task.getIdElement().getIdPart() + " (" + task.getStatus().toCode()
 				+ "); its outputs: " + task.getOutput().stream()
-						.map(o -> o.getType().getCodingFirstRep().getCode() + "="
-								+ (o.getValue() != null && o.getValue().isPrimitive() ? o.getValue().primitiveValue()
-										: String.valueOf(o.getValue())))
+						.map(o -> o.getType().getCodingFirstRep().getCode() + "=" + text(o.getValue()))
 						.collect(Collectors.joining(", "));
 	}
 

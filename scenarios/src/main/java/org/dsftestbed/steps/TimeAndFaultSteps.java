@@ -65,6 +65,19 @@ public class TimeAndFaultSteps
 		world.network().faults().removeFromAllowLists(world.organization(organization).identifier());
 	}
 
+	@When("the BPE of {string} stops taking Tasks")
+	public void theBpeStopsTakingTasks(String organization)
+	{
+		NetworkHolder.markChanged();
+		world.network().faults().pauseBpe(world.organization(organization).identifier());
+	}
+
+	@When("the BPE of {string} takes Tasks again")
+	public void theBpeTakesTasksAgain(String organization)
+	{
+		world.network().faults().resumeBpe(world.organization(organization).identifier());
+	}
+
 	/** {@code from} reads the CapabilityStatement of {@code to}'s FHIR server with its client certificate. */
 	@Then("{string} can reach {string}")
 	public void canReach(String from, String to)
