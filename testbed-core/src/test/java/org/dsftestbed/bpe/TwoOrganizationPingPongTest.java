@@ -2,21 +2,15 @@ package org.dsftestbed.bpe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingConfig;
 import org.dsftestbed.bpe.twoorg.TwoOrgPingPlugin;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.client.TaskWaitTimeoutException;
-import org.dsftestbed.network.NetworkDefinition;
-import org.dsftestbed.network.NetworkDefinitionReader;
 import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
-import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
-import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
+import org.dsftestbed.runtime.embedded.TestNetworks;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -52,14 +46,10 @@ class TwoOrganizationPingPongTest
 	private static OrgClient clientB;
 
 	@BeforeAll
-	static void start() throws Exception
+	static void start()
 	{
 		TwoOrgPingConfig.DEPLOYED.clear(); // other networks of this JVM may have run the plugin before
-		NetworkDefinition definition = NetworkDefinitionReader.read(NETWORK, "two-org-ping.yaml", "two-org-ping",
-				Map.of());
-		Path plugin = Path.of(TwoOrganizationPingPongTest.class.getResource("/test-plugin/twoorg").toURI());
-		network = EmbeddedRuntime.boot(EmbeddedNetworkOptions.of(definition)
-				.withPlugins(List.of(PluginSource.directory(plugin, "dsf-testbed-two-org-ping-1.0.0.0.jar"))));
+		network = TestNetworks.boot("two-org-ping", NETWORK, TestNetworks.twoOrgPingPlugin());
 		clientA = OrgClient.of(network.organization(A));
 		clientB = OrgClient.of(network.organization(B));
 	}

@@ -2,7 +2,6 @@ package org.dsftestbed.bpe.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.network.AllowListBundle;
-import org.dsftestbed.network.NetworkDefinition;
-import org.dsftestbed.network.NetworkDefinitionReader;
 import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
-import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
-import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
+import org.dsftestbed.runtime.embedded.TestNetworks;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -67,13 +62,9 @@ class FailurePathsTest
 	private static OrgClient a;
 
 	@BeforeAll
-	static void boot() throws Exception
+	static void boot()
 	{
-		NetworkDefinition definition = NetworkDefinitionReader.read(NETWORK, "failure-test.yaml", "failure-test",
-				Map.of());
-		Path plugin = Path.of(FailurePathsTest.class.getResource("/test-plugin/failure").toURI());
-		network = EmbeddedRuntime.boot(EmbeddedNetworkOptions.of(definition)
-				.withPlugins(List.of(PluginSource.directory(plugin, "dsf-testbed-failure-1.0.0.0.jar"))));
+		network = TestNetworks.boot("failure-test", NETWORK, TestNetworks.failurePlugin());
 		a = OrgClient.of(network.organization(A));
 	}
 
@@ -84,6 +75,20 @@ class FailurePathsTest
 			a.close();
 		if (network != null)
 			network.close();
+	}
+
+	/** {@link #run} while the organization is offline; it comes back online whatever happens. */
+	private static Run runWhileOffline(String organization, String process, TaskStatus expected)
+	{
+		network.faults().takeOffline(organization);
+		try
+		{
+			return run(process, expected);
+		}
+		finally
+		{
+			network.faults().bringOnline(organization);
+		}
 	}
 
 	/** A process run at A: its start Task's versions, business key and Camunda history. */
@@ -246,16 +251,7 @@ class FailurePathsTest
 	@Test
 	void aTaskToAnOfflineRecipientFailsTheStartTaskWithTheConnectionErrorAndDeletesTheInstance()
 	{
-		Run run;
-		network.faults().takeOffline(B);
-		try
-		{
-			run = run("throwEvent", TaskStatus.FAILED);
-		}
-		finally
-		{
-			network.faults().bringOnline(B);
-		}
+		Run run = runWhileOffline(B, "throwEvent", TaskStatus.FAILED);
 
 		assertThat(OrgClient.errors(run.last())).singleElement().asString()
 				.startsWith(sendFailedPrefix(HELLO, B, run.businessKey()) + "jakarta.ws.rs.ProcessingException - ")
@@ -267,16 +263,7 @@ class FailurePathsTest
 	@Test
 	void aFailedSendFromAnEndEventFailsTheStartTaskButTheInstanceEndsNormally()
 	{
-		Run run;
-		network.faults().takeOffline(B);
-		try
-		{
-			run = run("endEventSend", TaskStatus.FAILED);
-		}
-		finally
-		{
-			network.faults().bringOnline(B);
-		}
+		Run run = runWhileOffline(B, "endEventSend", TaskStatus.FAILED);
 
 		// failed once, not completed afterwards by the end event's listener
 		assertThat(run.history()).extracting(Task::getStatus).containsExactly(TaskStatus.REQUESTED,
@@ -290,16 +277,7 @@ class FailurePathsTest
 	@Test
 	void aMultiInstanceSendDropsTheOfflineTargetAddsAnErrorAndCompletesWithTheOthers()
 	{
-		Run run;
-		network.faults().takeOffline(C);
-		try
-		{
-			run = run("multiSend", TaskStatus.COMPLETED);
-		}
-		finally
-		{
-			network.faults().bringOnline(C);
-		}
+		Run run = runWhileOffline(C, "multiSend", TaskStatus.COMPLETED);
 
 		Task completed = run.last();
 		assertThat(OrgClient.outputs(completed, FailurePlugin.CODE_SYSTEM, FailurePlugin.REMAINING_TARGET))
