@@ -19,8 +19,9 @@ import org.hl7.fhir.r4.model.Task;
  * list of received Tasks is a serialized {@code ArrayList<Task>}. This is what {@code ExecutionVariables} already reads
  * and writes, so both sides agree without conversion. DSF 1.9.0 instead stores them as its own JSON value types
  * ({@code FhirResourceValues}, {@code FhirResourcesListValues}); the difference is invisible to plugins using the API,
- * only to code that inspects Camunda's variable storage. Requires {@code javaSerializationFormatEnabled}, which
- * {@code PluginRuntime.engineOptions} sets.
+ * only to code that inspects Camunda's variable storage. Requires {@code javaSerializationFormatEnabled} and, so that a
+ * Task changed in place is not stored again implicitly (DSF's value types are not), {@code ResourceVariableSerializer};
+ * {@code PluginRuntime.engineOptions} sets both.
  */
 public final class JavaSerializedTasks implements TaskVariableCodec
 {

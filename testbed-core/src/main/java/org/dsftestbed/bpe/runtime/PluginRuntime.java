@@ -67,12 +67,14 @@ public final class PluginRuntime implements AutoCloseable
 	}
 
 	/**
-	 * Engine options for an organization whose engine runs plugins: the delegate lookup as BPMN parse, and Java
-	 * serialization allowed for the variables {@link ExecutionVariables} stores.
+	 * Engine options for an organization whose engine runs plugins: the delegate lookup as BPMN parse, Java
+	 * serialization allowed for the variables {@link ExecutionVariables} stores, FHIR resources among them stored as
+	 * values changed only when set again ({@link ResourceVariableSerializer}).
 	 */
 	public static EngineOptions engineOptions(String organizationIdentifier, PluginDelegates delegates)
 	{
 		return EngineOptions.forOrganization(organizationIdentifier).withBpmnParseFactory(delegates.parseFactory())
+				.withVariableSerializer(new ResourceVariableSerializer())
 				.withConfiguration(c -> c.setJavaSerializationFormatEnabled(true));
 	}
 
