@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -263,15 +264,40 @@ public final class OrgClient implements AutoCloseable
 	/** Waits for a Task whose inputs satisfy the filter (e.g. one received from another organization). */
 	public Task awaitTask(String description, Predicate<Task> filter, Duration timeout)
 	{
+		return awaitFirst("Task " + description, () -> tasks().stream().filter(filter).findFirst(), timeout);
+	}
+
+	/**
+	 * Waits for the pending user task (QuestionnaireResponse in-progress) of the process instance with the business
+	 * key, as DSF's default user task listener creates it (item {@code business-key}).
+	 */
+	public QuestionnaireResponse awaitPendingUserTask(String businessKey, Duration timeout)
+	{
+		return awaitFirst("pending user task with business-key " + businessKey,
+				() -> pendingUserTasks().stream().filter(r -> businessKey.equals(itemAnswer(r, "business-key")))
+						.findFirst(),
+				timeout);
+	}
+
+	/** The string form of the first answer of the QuestionnaireResponse's top-level item, {@code null} if none. */
+	public static String itemAnswer(QuestionnaireResponse response, String linkId)
+	{
+		return response.getItem().stream().filter(i -> linkId.equals(i.getLinkId()))
+				.flatMap(i -> i.getAnswer().stream()).map(a -> a.getValue()).filter(v -> v != null && v.isPrimitive())
+				.map(Type::primitiveValue).findFirst().orElse(null);
+	}
+
+	private <T> T awaitFirst(String description, Supplier<Optional<T>> search, Duration timeout)
+	{
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true)
 		{
-			Optional<Task> found = tasks().stream().filter(filter).findFirst();
+			Optional<T> found = search.get();
 			if (found.isPresent())
 				return found.get();
 			if (System.nanoTime() > deadline)
 				throw new TaskWaitTimeoutException(
-						"no Task " + description + " at " + baseUrl + " within " + timeout.toMillis() + " ms");
+						"no " + description + " at " + baseUrl + " within " + timeout.toMillis() + " ms");
 			sleep();
 		}
 	}

@@ -8,14 +8,14 @@ import dev.dsf.bpe.v1.constants.NamingSystems.EndpointIdentifier;
 import dev.dsf.bpe.v1.variables.Target;
 import dev.dsf.bpe.v1.variables.Variables;
 
-/** A target organization with its Endpoint, as the plugin finds it on the local FHIR server. */
-final class Targets
+/** A target organization with its Endpoint, as the plugin finds it on the local FHIR server (shared by the test plugins). */
+public final class Targets
 {
 	private Targets()
 	{
 	}
 
-	static Target of(ProcessPluginApi api, Variables variables, String organizationIdentifier, String correlationKey)
+	public static Target of(ProcessPluginApi api, Variables variables, String organizationIdentifier, String correlationKey)
 	{
 		Organization organization = api.getOrganizationProvider().getOrganization(organizationIdentifier)
 				.orElseThrow(() -> new IllegalStateException("organization " + organizationIdentifier + " not found"));

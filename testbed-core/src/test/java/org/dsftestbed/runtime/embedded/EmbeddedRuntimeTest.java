@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.fhir.server.HttpsTestClient;
 import org.dsftestbed.network.NetworkDefinition;
@@ -52,19 +50,11 @@ class EmbeddedRuntimeTest
 	private static EmbeddedNetwork network;
 	private static final List<String> progress = new ArrayList<>();
 
-	static PluginSource twoOrgPingPlugin() throws Exception
-	{
-		Path plugin = Path.of(EmbeddedRuntimeTest.class.getResource("/test-plugin/twoorg").toURI());
-		return PluginSource.directory(plugin, "dsf-testbed-two-org-ping-1.0.0.0.jar");
-	}
-
 	@BeforeAll
 	static void boot() throws Exception
 	{
-		NetworkDefinition definition = NetworkDefinitionReader.read(NETWORK, "runtime-test.yaml", "runtime-test",
-				Map.of());
-		network = EmbeddedRuntime.boot(EmbeddedNetworkOptions.of(definition)
-				.withPlugins(List.of(twoOrgPingPlugin())).withProgress(line ->
+		network = EmbeddedRuntime.boot(EmbeddedNetworkOptions.of(TestNetworks.definition("runtime-test", NETWORK))
+				.withPlugins(List.of(TestNetworks.twoOrgPingPlugin())).withProgress(line ->
 				{
 					System.out.println(line);
 					synchronized (progress)
