@@ -1,6 +1,7 @@
 package org.dsftestbed.fhir.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -77,9 +78,9 @@ class RunRecorderHttpTest
 
 		assertThat(recording.taskStateChanges()).extracting(c -> c.task().version(), TaskStateChange::previousStatus,
 				c -> c.task().status(), TaskStateChange::caller)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("1", null, "requested", ServerFixture.REMOTE),
-						org.assertj.core.groups.Tuple.tuple("2", "requested", "in-progress", ServerFixture.LOCAL),
-						org.assertj.core.groups.Tuple.tuple("3", "in-progress", "failed", ServerFixture.LOCAL));
+				.containsExactly(tuple("1", null, "requested", ServerFixture.REMOTE),
+						tuple("2", "requested", "in-progress", ServerFixture.LOCAL),
+						tuple("3", "in-progress", "failed", ServerFixture.LOCAL));
 		assertThat(recording.taskStateChanges()).allSatisfy(c ->
 		{
 			assertThat(c.task().id()).isEqualTo(id);
