@@ -116,7 +116,7 @@ final class SequenceDiagram
 				.append("\" y2=\"").append(height - 8).append("\"/>").append("<rect x=\"").append(x - COLUMN / 2 + 8)
 				.append("\" y=\"10\" width=\"").append(COLUMN - 16).append("\" height=\"32\" rx=\"6\"/>")
 				.append("<text x=\"").append(x).append("\" y=\"31\" text-anchor=\"middle\">")
-				.append(escape(shorten(name, 26))).append("</text></g>\n");
+				.append(escape(shorten(name, 22))).append("</text></g>\n");
 	}
 
 	private static void message(StringBuilder svg, Message message, Map<String, Integer> column, int y,
