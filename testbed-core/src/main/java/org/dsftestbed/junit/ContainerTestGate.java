@@ -1,11 +1,14 @@
 package org.dsftestbed.junit;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The rule for container tests when Docker is missing: skip them on a developer's machine (with one visible line
- * saying why), fail them in CI, where skipping would hide that nothing was tested.
+ * saying why), fail them in CI, where skipping would hide that nothing was tested. The same rule gates other tests
+ * that need a tool from outside Maven, e.g. browser tests without Chromium ({@link RequiresChromiumCondition}),
+ * through {@link #decide(String, String, boolean, boolean, String, String, String)} and {@link #required(Map, String)}.
  * <p>
  * A pure function of its inputs, so the rule is tested without Docker; {@link RequiresDockerCondition} feeds it.
  *
@@ -88,11 +91,37 @@ public final class ContainerTestGate
 	{
 		if (satisfied)
 			return new Decision(Outcome.RUN, "Docker is available");
+		return decide("container tests", REQUIRE_DOCKER_ENV, required, false, problem, localRemedy, ciRemedy);
+	}
+
+	/**
+	 * The rule for any group of tests that needs something outside Maven.
+	 *
+	 * @param tests
+	 *            what the tests are, lower case, e.g. {@code "browser tests"}
+	 * @param overrideEnv
+	 *            the environment variable that requires ({@code true}) or excuses ({@code false}) them
+	 * @param required
+	 *            from {@link #required(Map, String)}
+	 * @param satisfied
+	 *            whether what they need is there
+	 * @param problem
+	 *            what is missing, e.g. {@code "Chromium is not installed"}
+	 * @param localRemedy
+	 *            how a developer gets it, a sentence without its final period
+	 * @param ciRemedy
+	 *            what CI should have done, a clause
+	 */
+	public static Decision decide(String tests, String overrideEnv, boolean required, boolean satisfied,
+			String problem, String localRemedy, String ciRemedy)
+	{
+		if (satisfied)
+			return new Decision(Outcome.RUN, tests + " can run");
 		if (required)
-			return new Decision(Outcome.FAIL, "Container tests cannot run: " + problem + ". In CI (" + CI_ENV
-					+ "=true) they must not be skipped: " + ciRemedy + ", or set " + REQUIRE_DOCKER_ENV
-					+ "=false to skip them.");
-		return new Decision(Outcome.SKIP, "SKIPPED container tests: " + problem + ". " + localRemedy + ".");
+			return new Decision(Outcome.FAIL, Character.toUpperCase(tests.charAt(0)) + tests.substring(1)
+					+ " cannot run: " + problem + ". In CI (" + CI_ENV + "=true) they must not be skipped: " + ciRemedy
+					+ ", or set " + overrideEnv + "=false to skip them.");
+		return new Decision(Outcome.SKIP, "SKIPPED " + tests + ": " + problem + ". " + localRemedy + ".");
 	}
 
 	private static String orDefault(String reason)
@@ -106,9 +135,22 @@ public final class ContainerTestGate
 	 * @return {@code true} when {@value #REQUIRE_DOCKER_ENV} says so, or when it is unset and {@value #CI_ENV} is
 	 *         {@code true}, {@code 1} or {@code yes}
 	 */
-	public static boolean dockerRequired(java.util.Map<String, String> environment)
+	public static boolean dockerRequired(Map<String, String> environment)
 	{
-		String explicit = environment.get(REQUIRE_DOCKER_ENV);
+		return required(environment, REQUIRE_DOCKER_ENV);
+	}
+
+	/**
+	 * @param environment
+	 *            e.g. {@link System#getenv()}
+	 * @param overrideEnv
+	 *            the variable that decides for these tests when set
+	 * @return {@code true} when {@code overrideEnv} says so, or when it is unset and {@value #CI_ENV} is {@code true},
+	 *         {@code 1} or {@code yes}
+	 */
+	public static boolean required(Map<String, String> environment, String overrideEnv)
+	{
+		String explicit = environment.get(overrideEnv);
 		if (explicit != null && !explicit.isBlank())
 			return isTrue(explicit);
 		return isTrue(environment.get(CI_ENV));

@@ -206,7 +206,8 @@ final class FhirServlet extends HttpServlet
 			listener.onRequest(new RequestRecord(start, serverOrganization,
 					identity == null ? null : identity.organizationIdentifier(), method, path, result.status(), type,
 					TaskInputs.value(task, TaskInputs.MESSAGE_NAME), TaskInputs.value(task, TaskInputs.BUSINESS_KEY),
-					TaskInputs.value(task, TaskInputs.CORRELATION_KEY), Duration.between(start, Instant.now())));
+					TaskInputs.value(task, TaskInputs.CORRELATION_KEY), Duration.between(start, Instant.now()),
+					TaskSnapshots.written(method, requestBody, result)));
 		}
 		catch (RuntimeException e)
 		{

@@ -2,6 +2,7 @@ package org.dsftestbed.fhir.server;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One request a FHIR server answered, as the run recorder and reports need it: who asked whom for what, and for
@@ -15,8 +16,30 @@ import java.time.Instant;
  *            resource type of the request, {@code null} for system-level requests
  * @param messageName
  *            Task input {@code bpmn-message#message-name}, or {@code null}
+ * @param tasks
+ *            the Tasks this request created or updated (one for a Task create/update, any number for a batch or
+ *            transaction), as stored; empty for every other request
  */
 public record RequestRecord(Instant time, String server, String caller, String method, String path, int status,
-		String resourceType, String messageName, String businessKey, String correlationKey, Duration duration)
+		String resourceType, String messageName, String businessKey, String correlationKey, Duration duration,
+		List<TaskSnapshot> tasks)
 {
+	public RequestRecord
+	{
+		tasks = tasks == null ? List.of() : List.copyOf(tasks);
+	}
+
+	/** A record of a request that wrote no Task. */
+	public RequestRecord(Instant time, String server, String caller, String method, String path, int status,
+			String resourceType, String messageName, String businessKey, String correlationKey, Duration duration)
+	{
+		this(time, server, caller, method, path, status, resourceType, messageName, businessKey, correlationKey,
+				duration, List.of());
+	}
+
+	/** Whether the caller is another organization (or unknown): what a message sequence between organizations shows. */
+	public boolean crossOrganization()
+	{
+		return caller == null || !caller.equals(server);
+	}
 }

@@ -45,7 +45,12 @@ class FhirServerTaskTest
 		local = fixture.client(ServerFixture.LOCAL);
 		remote = fixture.client(ServerFixture.REMOTE);
 		otherRemote = fixture.client(ServerFixture.OTHER_REMOTE);
+		allowTestProcess(local);
+	}
 
+	/** The test process's ActivityDefinition: the remote organization and local users may start it. */
+	static void allowTestProcess(HttpsTestClient local) throws Exception
+	{
 		ActivityDefinition process = new ActivityDefinition();
 		process.getMeta().addTag("http://dsf.dev/fhir/CodeSystem/read-access-tag", "ALL", null);
 		process.setUrl(Processes.PROCESS_URL).setVersion(Processes.PROCESS_VERSION).setStatus(PublicationStatus.ACTIVE)
@@ -80,7 +85,7 @@ class FhirServerTaskTest
 				new Identifier().setSystem("http://dsf.dev/sid/organization-identifier").setValue(identifier));
 	}
 
-	private static Task.ParameterComponent input(String code, String value)
+	static Task.ParameterComponent input(String code, String value)
 	{
 		Task.ParameterComponent input = new Task.ParameterComponent(new CodeableConcept(), new StringType(value));
 		input.getType().addCoding().setSystem("http://dsf.dev/fhir/CodeSystem/bpmn-message").setCode(code);
