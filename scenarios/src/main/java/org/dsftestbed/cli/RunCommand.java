@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.dsftestbed.network.NetworkPresets;
+import org.dsftestbed.conformance.report.ReportDirectory;
+import org.dsftestbed.steps.ConformanceReportPlugin;
 import org.dsftestbed.steps.KnownStepsPlugin;
 import org.dsftestbed.steps.RunSettings;
 
@@ -74,10 +76,19 @@ final class RunCommand implements Callable<Integer>
 				return badInput(err, "feature " + feature + " does not exist");
 
 		RunSettings.set(network, parameters, plugins);
-		Path runDirectory = RunDirectories.create(reports);
+		Path runDirectory;
+		try
+		{
+			runDirectory = ReportDirectory.create(reports).path();
+		}
+		catch (java.io.UncheckedIOException e)
+		{
+			return badInput(err, e.getMessage());
+		}
 		List<String> arguments = new ArrayList<>(List.of("--glue", "org.dsftestbed.steps", //
 				"--plugin", "progress", //
 				"--plugin", KnownStepsPlugin.class.getName(), //
+				"--plugin", ConformanceReportPlugin.class.getName() + ":" + runDirectory, //
 				"--plugin", "json:" + runDirectory.resolve("cucumber.json"), //
 				"--plugin", "html:" + runDirectory.resolve("cucumber.html"), //
 				"--plugin", "junit:" + runDirectory.resolve("junit.xml"), //
@@ -90,6 +101,8 @@ final class RunCommand implements Callable<Integer>
 		byte status = io.cucumber.core.cli.Main.run(arguments.toArray(String[]::new),
 				Thread.currentThread().getContextClassLoader());
 		spec.commandLine().getOut().println("Reports: " + runDirectory.toAbsolutePath());
+		spec.commandLine().getOut()
+				.println("Open " + runDirectory.resolve(ReportDirectory.HTML).toAbsolutePath().toUri());
 		return status == 0 ? 0 : DsfTestbed.EXIT_FAILURE;
 	}
 

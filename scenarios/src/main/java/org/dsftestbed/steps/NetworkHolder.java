@@ -52,6 +52,12 @@ final class NetworkHolder
 		return current;
 	}
 
+	/** The network scenarios run on now, {@code null} before the first or after the last. */
+	static synchronized EmbeddedNetwork current()
+	{
+		return current;
+	}
+
 	/** The scenario changed the network (fault, time): the next scenario gets a new one. */
 	static synchronized void markChanged()
 	{

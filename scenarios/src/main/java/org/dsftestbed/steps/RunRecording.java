@@ -1,12 +1,20 @@
 package org.dsftestbed.steps;
 
 import java.io.PrintStream;
+import java.util.List;
 
+import org.dsftestbed.conformance.record.RunRecorder;
+import org.dsftestbed.conformance.report.Organization;
 import org.dsftestbed.fhir.server.RequestListener;
+import org.dsftestbed.runtime.RunningNetwork;
 
-/** Where the run's progress goes and what records its requests. */
+/**
+ * The run's recorder, which every network booted for scenarios reports to, and where progress goes. One per JVM, as
+ * a run of features is.
+ */
 final class RunRecording
 {
+	private static final RunRecorder recorder = new RunRecorder();
 	private static volatile PrintStream progress = System.out;
 
 	private RunRecording()
@@ -18,8 +26,22 @@ final class RunRecording
 		progress.println(line);
 	}
 
+	static RunRecorder recorder()
+	{
+		return recorder;
+	}
+
 	static RequestListener listener()
 	{
-		return RequestListener.NONE;
+		return recorder;
+	}
+
+	/** The organizations of the network scenarios run on now, for the report's diagrams. */
+	static List<Organization> currentOrganizations()
+	{
+		RunningNetwork network = NetworkHolder.current();
+		return network == null ? List.of()
+				: network.organizations().stream().map(o -> new Organization(o.identifier(), o.fhirBaseUrl()))
+						.toList();
 	}
 }

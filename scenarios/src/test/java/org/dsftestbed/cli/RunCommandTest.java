@@ -77,6 +77,10 @@ class RunCommandTest
 		assertThat(runDirectory.resolve("cucumber.json")).content().contains("everyone reaches everyone");
 		assertThat(runDirectory.resolve("junit.xml")).content().contains("testcase");
 		assertThat(runDirectory.resolve("cucumber.html")).exists();
+		assertThat(runDirectory.resolve("conformance-report.html")).content().contains("everyone reaches everyone");
+		assertThat(runDirectory.resolve("conformance-report.json")).content().contains("\"status\" : \"passed\"")
+				.contains("dic.dsf.test");
+		assertThat(runDirectory.resolve("fhir-test-reports")).isNotEmptyDirectory();
 	}
 
 	@Test
@@ -93,6 +97,9 @@ class RunCommandTest
 		assertThat(result.err()).contains("unknown.feature:4: unknown step '\"dic.dsf.test\" dances'")
 				.contains("Known steps").contains("{string} starts process {string}")
 				.contains("time advances by {int} {word}");
+		Path runDirectory = onlyRunDirectory(folder.resolve("reports"));
+		assertThat(runDirectory.resolve("conformance-report.json")).content().contains("\"status\" : \"undefined\"")
+				.contains("dances");
 	}
 
 	private static Path onlyRunDirectory(Path reports) throws Exception

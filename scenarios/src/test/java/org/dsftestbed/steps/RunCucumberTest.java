@@ -8,12 +8,17 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs every feature under {@code features/} on the JUnit Platform, so {@code mvn verify} runs them. */
+/**
+ * Runs every feature under {@code features/} on the JUnit Platform, so {@code mvn verify} runs them; the run's reports
+ * (conformance report, Cucumber JSON/HTML, JUnit XML) go to {@code scenarios/target/reports/verify/}.
+ */
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.dsftestbed.steps")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, org.dsftestbed.steps.KnownStepsPlugin")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, org.dsftestbed.steps.KnownStepsPlugin, "
+		+ "org.dsftestbed.steps.ConformanceReportPlugin:target/reports/verify, json:target/reports/verify/cucumber.json, "
+		+ "html:target/reports/verify/cucumber.html, junit:target/reports/verify/junit.xml")
 public class RunCucumberTest
 {
 }

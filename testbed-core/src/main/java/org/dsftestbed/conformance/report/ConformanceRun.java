@@ -86,8 +86,18 @@ public final class ConformanceRun
 	public ScenarioReport finishScenario(Scenario scenario, ScenarioStatus status, List<Step> steps,
 			List<Failure> failures)
 	{
+		return finishScenario(scenario, organizations, status, steps, failures);
+	}
+
+	/**
+	 * As {@link #finishScenario(Scenario, ScenarioStatus, List, List)}, for a scenario that ran on a network of its own
+	 * (scenarios of one run may use different networks).
+	 */
+	public ScenarioReport finishScenario(Scenario scenario, List<Organization> network, ScenarioStatus status,
+			List<Step> steps, List<Failure> failures)
+	{
 		Objects.requireNonNull(scenario, "scenario");
-		ScenarioReport report = ScenarioReports.of(scenario.feature(), scenario.mark().name(), status, organizations,
+		ScenarioReport report = ScenarioReports.of(scenario.feature(), scenario.mark().name(), status, network,
 				recorder.endScenario(scenario.mark()), steps, failures);
 		synchronized (finished)
 		{
