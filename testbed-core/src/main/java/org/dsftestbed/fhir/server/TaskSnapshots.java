@@ -115,6 +115,8 @@ final class TaskSnapshots
 		if (value instanceof Reference reference)
 			return reference.hasReference() ? reference.getReference()
 					: reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+		if (value instanceof Coding coding)
+			return coding.getCode() + (coding.hasDisplay() ? " (" + coding.getDisplay() + ")" : "");
 		return value.fhirType();
 	}
 }

@@ -54,13 +54,16 @@ class TaskSnapshotsTest
 	}
 
 	@Test
-	void errorOutputsAndReferencesAreKeptAsText()
+	void errorOutputsReferencesAndCodingsAreKeptAsText()
 	{
 		Task failed = task(TaskStatus.FAILED);
 		failed.addOutput().setType(new CodeableConcept()).setValue(new org.hl7.fhir.r4.model.StringType("boom"))
 				.getType().addCoding().setSystem("http://dsf.dev/fhir/CodeSystem/bpmn-message").setCode("error");
 		failed.addOutput().setType(new CodeableConcept()).setValue(new Reference("Binary/1")).getType().addCoding()
 				.setSystem("http://example.org").setCode("result");
+		failed.addOutput().setType(new CodeableConcept())
+				.setValue(new org.hl7.fhir.r4.model.Coding("http://example.org/status", "pong-received", null))
+				.getType().addCoding().setSystem("http://example.org").setCode("ping-status");
 		FhirResponse response = FhirResponse.of(200, null).header("Location", BASE + "/Task/abc/_history/3");
 
 		TaskSnapshot snapshot = TaskSnapshots.written("PUT", failed, response).get(0);
@@ -68,7 +71,7 @@ class TaskSnapshotsTest
 		assertThat(snapshot.errors()).containsExactly("boom");
 		assertThat(snapshot.outputs()).extracting(TaskSnapshot.Output::code, TaskSnapshot.Output::value)
 				.containsExactly(tuple("error", "boom"),
-						tuple("result", "Binary/1"));
+						tuple("result", "Binary/1"), tuple("ping-status", "pong-received"));
 	}
 
 	@Test
