@@ -55,4 +55,29 @@ class PackageDependencyTest
 		noClasses().that().resideInAPackage("org.dsftestbed.fhir..").should().dependOnClassesThat()
 				.resideInAPackage("org.dsftestbed.bpe..").check(classes);
 	}
+
+	@Test
+	void theFhirServerAndTheBpeKnowNothingOfRuntimesClientsOrReports()
+	{
+		noClasses().that().resideInAnyPackage("org.dsftestbed.fhir..", "org.dsftestbed.bpe..").should()
+				.dependOnClassesThat().resideInAnyPackage("org.dsftestbed.runtime..", "org.dsftestbed.client..",
+						"org.dsftestbed.conformance..")
+				.check(classes);
+	}
+
+	@Test
+	void runtimesDoNotDependOnTheClientOrTheReports()
+	{
+		noClasses().that().resideInAPackage("org.dsftestbed.runtime..").should().dependOnClassesThat()
+				.resideInAnyPackage("org.dsftestbed.client..", "org.dsftestbed.conformance..").check(classes);
+	}
+
+	@Test
+	void theClientSeesRunningOrganizationsOnlyThroughTheRuntimeNeutralHandles()
+	{
+		noClasses().that().resideInAPackage("org.dsftestbed.client..").should().dependOnClassesThat()
+				.resideInAnyPackage("org.dsftestbed.runtime.embedded..", "org.dsftestbed.runtime.container..",
+						"org.dsftestbed.fhir.server..", "org.dsftestbed.bpe..")
+				.check(classes);
+	}
 }
