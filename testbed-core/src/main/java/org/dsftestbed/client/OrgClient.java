@@ -123,10 +123,12 @@ public final class OrgClient implements AutoCloseable
 
 	/**
 	 * Starts a process at this client's server by posting a requested Task, requester this organization, recipient the
-	 * server's organization (for the organization's own server: itself). The Task's profile and message name come from
-	 * the process's draft Task template on the server if it has one, otherwise from the one process authorization of
-	 * its ActivityDefinition that local requesters may use (the start message; messages between organizations have
-	 * remote requesters); {@link #startProcess(String, String, String, List)} names them explicitly.
+	 * server's organization (for the organization's own server: itself). When the server has the process's draft Task
+	 * template, the Task is made from it as DSF's UI does: its profile, message name and its other inputs (example
+	 * values), each replaced by a given input with the same coding. Otherwise profile and message name come from the
+	 * one process authorization of its ActivityDefinition that local requesters may use (the start message; messages
+	 * between organizations have remote requesters); {@link #startProcess(String, String, String, List)} names them
+	 * explicitly.
 	 *
 	 * @param process
 	 *            {@code instantiatesCanonical}, e.g. {@code http://dsf.dev/bpe/Process/ping|1.0}
@@ -139,7 +141,19 @@ public final class OrgClient implements AutoCloseable
 	public Task startProcess(String process, List<ParameterComponent> inputs)
 	{
 		StartTemplate template = startTemplate(process);
-		return startProcess(process, template.messageName(), template.profile(), inputs);
+		List<ParameterComponent> all = new ArrayList<>();
+		for (ParameterComponent templateInput : template.inputs())
+			if (inputs.stream().noneMatch(i -> sameCoding(i, templateInput)))
+				all.add(templateInput);
+		all.addAll(inputs);
+		return startProcess(process, template.messageName(), template.profile(), all);
+	}
+
+	private static boolean sameCoding(ParameterComponent a, ParameterComponent b)
+	{
+		return a.getType().getCoding().stream().anyMatch(ca -> b.getType().getCoding().stream()
+				.anyMatch(cb -> java.util.Objects.equals(ca.getSystem(), cb.getSystem())
+						&& java.util.Objects.equals(ca.getCode(), cb.getCode())));
 	}
 
 	/** Starts a process with the given start message name and Task profile; see {@link #startProcess(String, List)}. */
@@ -165,7 +179,8 @@ public final class OrgClient implements AutoCloseable
 		return input;
 	}
 
-	private record StartTemplate(String messageName, String profile)
+	/** How to start a process: message name, Task profile, and the template's other inputs (if made from one). */
+	private record StartTemplate(String messageName, String profile, List<ParameterComponent> inputs)
 	{
 	}
 
@@ -175,7 +190,11 @@ public final class OrgClient implements AutoCloseable
 				.findFirst();
 		if (template.isPresent())
 			return new StartTemplate(stringInput(template.get(), BPMN_MESSAGE_SYSTEM, "message-name").orElseThrow(),
-					template.get().getMeta().getProfile().get(0).getValue());
+					template.get().getMeta().getProfile().get(0).getValue(),
+					template.get().getInput().stream()
+							.filter(i -> i.getType().getCoding().stream()
+									.noneMatch(c -> BPMN_MESSAGE_SYSTEM.equals(c.getSystem())))
+							.map(ParameterComponent::copy).toList());
 
 		ActivityDefinition definition = activityDefinition(process);
 		List<StartTemplate> starts = new ArrayList<>();
@@ -187,7 +206,8 @@ public final class OrgClient implements AutoCloseable
 					.anyMatch(r -> r.getValue() instanceof org.hl7.fhir.r4.model.Coding c && c.getCode() != null
 							&& c.getCode().startsWith("LOCAL_"));
 			if (message != null && profile != null && localRequester)
-				starts.add(new StartTemplate(message.getValue().primitiveValue(), profile.getValue().primitiveValue()));
+				starts.add(new StartTemplate(message.getValue().primitiveValue(), profile.getValue().primitiveValue(),
+						List.of()));
 		}
 		if (starts.size() != 1)
 			throw new ProcessStartException("cannot tell how to start " + process + " at " + baseUrl
