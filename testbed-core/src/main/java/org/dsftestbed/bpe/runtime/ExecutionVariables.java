@@ -144,16 +144,18 @@ public final class ExecutionVariables implements Variables
 		return tasks == null ? List.of() : tasks;
 	}
 
+	/** DSF's test: an execution without a parent (inside a multi-instance body at top level it has one). */
 	private boolean topLevel()
 	{
-		return Objects.equals(execution.getParentActivityInstanceId(), execution.getProcessInstanceId());
+		return execution.getParentId() == null;
 	}
 
+	/** The last of {@link #getCurrentTasks()}, {@code null} when there is none (DSF 1.9.0's VariablesImpl). */
 	@Override
 	public Task getLatestTask()
 	{
-		List<Task> current = tasks(currentTasksVariable());
-		return current.isEmpty() ? getStartTask() : current.get(current.size() - 1);
+		List<Task> current = getCurrentTasks();
+		return current.isEmpty() ? null : current.get(current.size() - 1);
 	}
 
 	@Override
