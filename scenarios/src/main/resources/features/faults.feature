@@ -16,3 +16,10 @@ Feature: Faults injected into a running network
     When "cos.dsf.test" is removed from the allow lists
     Then "cos.dsf.test" cannot reach "dic.dsf.test"
     And "dic.dsf.test" can reach "hrp.dsf.test"
+
+  Scenario: An organization whose client certificate expired reaches no one, but is still reached
+    Given the network "tutorial"
+    When the client certificate of "cos.dsf.test" expires
+    Then "cos.dsf.test" cannot reach "dic.dsf.test"
+    And "cos.dsf.test" cannot reach "cos.dsf.test"
+    And "dic.dsf.test" can reach "cos.dsf.test"

@@ -65,6 +65,13 @@ public class TimeAndFaultSteps
 		world.network().faults().removeFromAllowLists(world.organization(organization).identifier());
 	}
 
+	@When("the client certificate of {string} expires")
+	public void theClientCertificateExpires(String organization)
+	{
+		NetworkHolder.markChanged();
+		world.network().faults().expireClientCertificate(world.organization(organization).identifier());
+	}
+
 	@When("the BPE of {string} stops taking Tasks")
 	public void theBpeStopsTakingTasks(String organization)
 	{

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Faults a scenario injects into a running network, named by organization identifier. Every runtime offers the same
  * faults; what they mean on the wire is the same: an offline organization refuses connections, latency delays every
  * request to its endpoint, an organization missing from the allow lists is answered 401 by the others, a paused BPE
- * leaves Tasks {@code requested}.
+ * leaves Tasks {@code requested}, an expired client certificate fails the TLS handshake.
  */
 public interface NetworkFaults
 {
@@ -27,6 +27,12 @@ public interface NetworkFaults
 	 * them. Running processes keep running.
 	 */
 	void pauseBpe(String organization);
+
+	/**
+	 * Its client certificate expires now: every FHIR server, its own included, refuses it in the TLS handshake from
+	 * now on and drops the connections it opened with it. Its server certificate stays valid, so others still reach it.
+	 */
+	void expireClientCertificate(String organization);
 
 	/** Its BPE takes Tasks again, first those that arrived while it was paused (DSF's catch-up search). */
 	void resumeBpe(String organization);

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.dsftestbed.fhir.identity.Identity;
@@ -88,8 +90,10 @@ public final class FhirServer implements AutoCloseable
 		HttpsEndpoint endpoint;
 		try
 		{
-			endpoint = HttpsEndpoint.start(config.organizationIdentifier, config.host, config.port,
-					config.serverCertificate, config.trustedCas, CONTEXT_PATH, servlet, webSocket::install);
+			SSLContext tls = TlsContexts.createServer(config.serverCertificate, config.trustedCas,
+					config.expiredClientCertificates);
+			endpoint = HttpsEndpoint.start(config.organizationIdentifier, config.host, config.port, tls, CONTEXT_PATH,
+					servlet, webSocket::install);
 		}
 		catch (IOException | RuntimeException e)
 		{
@@ -215,6 +219,17 @@ public final class FhirServer implements AutoCloseable
 	public boolean isOnline()
 	{
 		return endpoint.isAccepting();
+	}
+
+	/**
+	 * Drops the open connections of clients that presented a certificate the server now treats as expired
+	 * ({@link FhirServerConfig#withExpiredClientCertificates}), so that their next request needs a new handshake.
+	 *
+	 * @return how many connections were dropped
+	 */
+	public int dropExpiredClients()
+	{
+		return endpoint.closeConnectionsOf(config.expiredClientCertificates);
 	}
 
 	/** Delays every request (and websocket upgrade) by this much before it is handled; zero to stop. */

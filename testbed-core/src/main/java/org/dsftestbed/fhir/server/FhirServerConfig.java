@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.dsftestbed.fhir.authorization.AuthorizationRules;
 import org.dsftestbed.fhir.authorization.ResourceRules;
@@ -44,6 +45,7 @@ public final class FhirServerConfig
 	RequestListener listener = RequestListener.NONE;
 	ResourceRules rules = AuthorizationRules.dsf();
 	Duration webSocketPingInterval = WebSocketSubscriptions.DSF_PING_INTERVAL;
+	Predicate<X509Certificate> expiredClientCertificates = certificate -> false;
 
 	private FhirServerConfig()
 	{
@@ -144,6 +146,16 @@ public final class FhirServerConfig
 	public FhirServerConfig withWebSocketPingInterval(Duration interval)
 	{
 		this.webSocketPingInterval = Objects.requireNonNull(interval);
+		return this;
+	}
+
+	/**
+	 * Client certificates the server refuses in the TLS handshake as expired ones, though their validity has not ended
+	 * (a testbed fault: an organization's certificate expires now). Asked on every handshake.
+	 */
+	public FhirServerConfig withExpiredClientCertificates(Predicate<X509Certificate> expired)
+	{
+		this.expiredClientCertificates = Objects.requireNonNull(expired);
 		return this;
 	}
 

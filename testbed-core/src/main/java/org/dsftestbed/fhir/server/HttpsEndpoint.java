@@ -5,8 +5,15 @@ import java.net.BindException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.security.cert.Certificate;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.dsftestbed.pki.IssuedCertificate;
 import org.dsftestbed.pki.TlsContexts;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -54,8 +63,8 @@ final class HttpsEndpoint implements AutoCloseable
 	 *            adds more to the servlet context before the server starts (e.g. the websocket endpoint); may run
 	 *            once per attempt to bind a port
 	 */
-	static HttpsEndpoint start(String name, String bindAddress, int port, IssuedCertificate certificate,
-			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet,
+	static HttpsEndpoint start(String name, String bindAddress, int port, SSLContext tlsContext, String contextPath,
+			HttpServlet servlet,
 			Consumer<ServletContextHandler> contextSetup) throws IOException
 	{
 		int attempts = port == 0 ? BIND_ATTEMPTS : 1;
@@ -63,8 +72,7 @@ final class HttpsEndpoint implements AutoCloseable
 		for (int attempt = 0; attempt < attempts; attempt++)
 		{
 			int candidate = port != 0 ? port : LoopbackPorts.candidate();
-			Server server = create(name, bindAddress, candidate, certificate, trustedCas, contextPath, servlet,
-					contextSetup);
+			Server server = create(name, bindAddress, candidate, tlsContext, contextPath, servlet, contextSetup);
 			try
 			{
 				server.start();
@@ -83,16 +91,15 @@ final class HttpsEndpoint implements AutoCloseable
 						+ bindAddress + " after " + BIND_ATTEMPTS + " attempts", lastFailure);
 	}
 
-	private static Server create(String name, String bindAddress, int port, IssuedCertificate certificate,
-			List<X509Certificate> trustedCas, String contextPath, HttpServlet servlet,
-			Consumer<ServletContextHandler> contextSetup)
+	private static Server create(String name, String bindAddress, int port, SSLContext tlsContext,
+			String contextPath, HttpServlet servlet, Consumer<ServletContextHandler> contextSetup)
 	{
 		QueuedThreadPool threads = new QueuedThreadPool(32, 2);
 		threads.setName("fhir-" + name);
 		Server server = new Server(threads);
 
 		SslContextFactory.Server tls = new SslContextFactory.Server();
-		tls.setSslContext(TlsContexts.create(certificate, trustedCas));
+		tls.setSslContext(tlsContext);
 		tls.setNeedClientAuth(true);
 
 		HttpConfiguration http = new HttpConfiguration();
@@ -124,6 +131,11 @@ final class HttpsEndpoint implements AutoCloseable
 		return port;
 	}
 
+	private SSLContext tlsContext()
+	{
+		return connector().getConnectionFactory(SslConnectionFactory.class).getSslContextFactory().getSslContext();
+	}
+
 	private ServerConnector connector()
 	{
 		return (ServerConnector) server.getConnectors()[0];
@@ -152,6 +164,48 @@ final class HttpsEndpoint implements AutoCloseable
 		catch (Exception e)
 		{
 			throw new IOException("cannot listen on port " + port + " again: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Closes the open connections whose client presented a certificate the predicate selects, and forgets their TLS
+	 * sessions, so that the client's next connection needs a full handshake (a resumed session would skip the check of
+	 * its certificate).
+	 */
+	int closeConnectionsOf(Predicate<X509Certificate> client)
+	{
+		SSLSessionContext sessions = tlsContext().getServerSessionContext();
+		for (byte[] id : java.util.Collections.list(sessions.getIds()))
+		{
+			SSLSession session = sessions.getSession(id);
+			if (session != null && presented(session, client))
+				session.invalidate();
+		}
+		int closed = 0;
+		for (EndPoint endPoint : connector().getConnectedEndPoints())
+			if (endPoint.getConnection() instanceof SslConnection tls && presented(tls, client))
+			{
+				endPoint.close();
+				closed++;
+			}
+		return closed;
+	}
+
+	private static boolean presented(SslConnection connection, Predicate<X509Certificate> client)
+	{
+		return presented(connection.getSSLEngine().getSession(), client);
+	}
+
+	private static boolean presented(SSLSession session, Predicate<X509Certificate> client)
+	{
+		try
+		{
+			Certificate[] peer = session.getPeerCertificates();
+			return peer.length > 0 && peer[0] instanceof X509Certificate leaf && client.test(leaf);
+		}
+		catch (SSLPeerUnverifiedException e)
+		{
+			return false; // handshake not finished
 		}
 	}
 

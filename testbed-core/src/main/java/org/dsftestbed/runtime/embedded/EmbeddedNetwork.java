@@ -1,24 +1,28 @@
 package org.dsftestbed.runtime.embedded;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.OrganizationDefinition;
+import org.dsftestbed.pki.Thumbprint;
 import org.dsftestbed.runtime.NetworkFaults;
 import org.dsftestbed.runtime.RunningNetwork;
 import org.dsftestbed.time.NetworkClock;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,7 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 	private final EmbeddedNetworkOptions options;
 	private final List<EmbeddedOrganization> organizations = new ArrayList<>();
 	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+	private final Set<String> expiredThumbprints = ConcurrentHashMap.newKeySet();
 	private boolean closed;
 
 	EmbeddedNetwork(NetworkDefinition definition, NetworkCertificates certificates, NetworkClock clock,
@@ -178,6 +183,23 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 		{
 			throw new IllegalStateException("BPE of " + o.identifier() + " did not resubscribe: " + e.getMessage(), e);
 		}
+	}
+
+	/** Thumbprints of client certificates every server of the network refuses as expired. */
+	boolean expired(X509Certificate certificate)
+	{
+		return expiredThumbprints.contains(Thumbprint.of(certificate));
+	}
+
+	@Override
+	public void expireClientCertificate(String organization)
+	{
+		EmbeddedOrganization o = organization(organization);
+		expiredThumbprints.add(Thumbprint.of(o.clientCertificate().certificate()));
+		int dropped = 0;
+		for (EmbeddedOrganization server : organizations())
+			dropped += server.fhirServer().dropExpiredClients();
+		logger.info("client certificate of {} expired; {} open connections dropped", o.identifier(), dropped);
 	}
 
 	@Override

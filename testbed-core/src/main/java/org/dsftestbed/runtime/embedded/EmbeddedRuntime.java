@@ -1,10 +1,12 @@
 package org.dsftestbed.runtime.embedded;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.dsftestbed.bpe.OrganizationBpe;
 import org.dsftestbed.bpe.OrganizationBpeConfig;
@@ -82,7 +84,7 @@ public final class EmbeddedRuntime
 			{
 				long t = System.nanoTime();
 				FhirServer server = startServer(organization, ports.get(organization.identifier()), allowList,
-						certificates, clock, options);
+						certificates, clock, options, running::expired);
 				options.progress().accept("  " + organization.identifier() + ": FHIR server " + server.baseUrl()
 						+ " (" + millisSince(t) + " ms)");
 				return server;
@@ -137,7 +139,8 @@ public final class EmbeddedRuntime
 	}
 
 	private static FhirServer startServer(OrganizationDefinition organization, int port, Bundle allowList,
-			NetworkCertificates certificates, NetworkClock clock, EmbeddedNetworkOptions options) throws Exception
+			NetworkCertificates certificates, NetworkClock clock, EmbeddedNetworkOptions options,
+			Predicate<X509Certificate> expiredClients)
 	{
 		var own = certificates.organization(organization.identifier());
 		try
@@ -145,7 +148,8 @@ public final class EmbeddedRuntime
 			return FhirServer.start(FhirServerConfig
 					.of(organization.identifier(), own.server(), own.client(), certificates.pki().caCertificates())
 					.withPort(port).withInitialBundle(allowList.copy()).withClock(clock)
-					.withListener(options.listener()).withValidation(options.validation()));
+					.withListener(options.listener()).withValidation(options.validation())
+					.withExpiredClientCertificates(expiredClients));
 		}
 		catch (Exception e)
 		{

@@ -1,6 +1,7 @@
 package org.dsftestbed.runtime.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.fhir.server.HttpsTestClient;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkDefinitionReader;
@@ -64,6 +66,26 @@ class EmbeddedNetworkLifecycleTest
 		assertThat(identifiers(a)).containsExactlyInAnyOrder(A, B, "parent.test");
 		HttpsTestClient bAtA = new HttpsTestClient(a.fhirBaseUrl(), b.clientCertificate(), b.trustedCas());
 		assertThat(bAtA.get("Organization").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anExpiredClientCertificateIsRefusedInTheHandshakeEvenOnAConnectionOpenedBefore() throws Exception
+	{
+		EmbeddedOrganization a = network.organization(A);
+		EmbeddedOrganization b = network.organization(B);
+		try (OrgClient aAtB = OrgClient.of(a, b.fhirBaseUrl()); OrgClient bAtA = OrgClient.of(b, a.fhirBaseUrl()))
+		{
+			assertThat(aAtB.search(Organization.class, "Organization")).isNotEmpty(); // connection and session open
+
+			network.faults().expireClientCertificate(A);
+
+			assertThatThrownBy(() -> aAtB.search(Organization.class, "Organization"))
+					.hasStackTraceContaining("SSL").satisfies(e -> assertThat(e).isNotInstanceOf(AssertionError.class));
+			HttpsTestClient fresh = new HttpsTestClient(a.fhirBaseUrl(), a.clientCertificate(), a.trustedCas());
+			assertThatThrownBy(() -> fresh.get("metadata")).isInstanceOf(javax.net.ssl.SSLException.class);
+			// its server certificate is still good: b reaches a
+			assertThat(bAtA.search(Organization.class, "Organization")).isNotEmpty();
+		}
 	}
 
 	private static List<String> identifiers(EmbeddedOrganization organization)
