@@ -100,8 +100,10 @@ public final class OrgClient implements AutoCloseable
 		Objects.requireNonNull(organizationIdentifier, "organizationIdentifier");
 		Objects.requireNonNull(baseUrl, "baseUrl");
 		SSLContext tls = TlsContexts.create(clientCertificate, trustedCas);
+		// connection state off: Apache's pool would otherwise tie each connection to the client certificate's principal
+		// and open a new TLS connection for every request
 		CloseableHttpClient http = HttpClients.custom().setSSLContext(tls).setMaxConnPerRoute(20).setMaxConnTotal(20)
-				.build();
+				.disableConnectionState().build();
 		return new OrgClient(organizationIdentifier, baseUrl, http);
 	}
 
