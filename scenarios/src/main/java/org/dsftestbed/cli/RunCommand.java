@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer>
 		for (Path feature : features)
 			if (!Files.exists(feature))
 				return badInput(err, "feature " + feature + " does not exist");
+		List<String> syntaxErrors = FeatureFiles.syntaxErrors(features);
+		if (!syntaxErrors.isEmpty())
+			return badInput(err, String.join(System.lineSeparator() + "error: ", syntaxErrors));
 
 		RunSettings.set(network, parameters, plugins);
 		Path runDirectory;

@@ -62,6 +62,21 @@ class RunCommandTest
 	}
 
 	@Test
+	void aFeatureWithAGherkinSyntaxErrorIsBadInputNamingFileAndLine() throws Exception
+	{
+		Path feature = Files.writeString(folder.resolve("broken.feature"), """
+				Feature: broken
+				  Scenario: x
+				    Given the network "tutorial"
+				  Whatever this is
+				""");
+		Result result = run("run", "--reports", folder.resolve("reports").toString(), folder.toString());
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("broken.feature: (4:3)").contains("got 'Whatever this is'");
+		assertThat(folder.resolve("reports")).doesNotExist();
+	}
+
+	@Test
 	void aPassingFeatureExitsZeroAndLeavesItsReports() throws Exception
 	{
 		Path feature = Files.writeString(folder.resolve("reach.feature"), """
