@@ -64,13 +64,15 @@ public final class OrgClient implements AutoCloseable
 
 	private final String organizationIdentifier;
 	private final String baseUrl;
+	private final String connectUrl;
 	private final CloseableHttpClient httpClient;
 	private final IGenericClient fhir;
 
-	private OrgClient(String organizationIdentifier, String baseUrl, CloseableHttpClient httpClient)
+	private OrgClient(String organizationIdentifier, String baseUrl, String connectUrl, CloseableHttpClient httpClient)
 	{
 		this.organizationIdentifier = organizationIdentifier;
 		this.baseUrl = baseUrl;
+		this.connectUrl = connectUrl;
 		this.httpClient = httpClient;
 		// HAPI's requests take the HTTP client from their FhirContext's factory, not from the factory that made the
 		// client: a client certificate of its own therefore needs a context of its own
@@ -79,7 +81,7 @@ public final class OrgClient implements AutoCloseable
 		factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
 		factory.setHttpClient(httpClient); // last: some setters drop a client set before them
 		context.setRestfulClientFactory(factory);
-		this.fhir = factory.newGenericClient(baseUrl);
+		this.fhir = factory.newGenericClient(connectUrl);
 	}
 
 	/** A client for the organization, talking to its own FHIR server. */
@@ -97,14 +99,27 @@ public final class OrgClient implements AutoCloseable
 	public static OrgClient of(String organizationIdentifier, String baseUrl, IssuedCertificate clientCertificate,
 			List<X509Certificate> trustedCas)
 	{
+		return of(organizationIdentifier, baseUrl, baseUrl, clientCertificate, trustedCas);
+	}
+
+	/**
+	 * A client that reaches the server at another address than its base URL, e.g. a container's published port:
+	 * {@code connectUrl} {@code https://localhost:32771/fhir} for the server with base URL (Endpoint address)
+	 * {@code https://dic1/fhir}. Requests go to {@code connectUrl}; the server is recognised by its base URL, and
+	 * links the server sends (next pages) are followed at {@code connectUrl}.
+	 */
+	public static OrgClient of(String organizationIdentifier, String baseUrl, String connectUrl,
+			IssuedCertificate clientCertificate, List<X509Certificate> trustedCas)
+	{
 		Objects.requireNonNull(organizationIdentifier, "organizationIdentifier");
 		Objects.requireNonNull(baseUrl, "baseUrl");
+		Objects.requireNonNull(connectUrl, "connectUrl");
 		SSLContext tls = TlsContexts.create(clientCertificate, trustedCas);
 		// connection state off: Apache's pool would otherwise tie each connection to the client certificate's principal
 		// and open a new TLS connection for every request
 		CloseableHttpClient http = HttpClients.custom().setSSLContext(tls).setMaxConnPerRoute(20).setMaxConnTotal(20)
 				.disableConnectionState().build();
-		return new OrgClient(organizationIdentifier, baseUrl, http);
+		return new OrgClient(organizationIdentifier, baseUrl, connectUrl, http);
 	}
 
 	public String organizationIdentifier()
@@ -423,7 +438,10 @@ public final class OrgClient implements AutoCloseable
 					.map(type::cast).forEach(found::add);
 			if (page.getLink(Bundle.LINK_NEXT) == null)
 				return found;
-			page = fhir.loadPage().next(page).execute();
+			String next = page.getLink(Bundle.LINK_NEXT).getUrl();
+			if (!connectUrl.equals(baseUrl) && next.startsWith(baseUrl + "/"))
+				next = connectUrl + next.substring(baseUrl.length());
+			page = fhir.loadPage().byUrl(next).andReturnBundle(Bundle.class).execute();
 		}
 	}
 

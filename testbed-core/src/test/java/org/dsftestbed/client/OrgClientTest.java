@@ -86,6 +86,31 @@ class OrgClientTest
 	}
 
 	@Test
+	void aServerReachedAtAnotherAddressThanItsBaseUrlIsRecognisedAndItsPagesFollowedThere()
+	{
+		var a = network.organization("a.test");
+		// a published port stands in for another address: the server certificate names 127.0.0.1, too
+		String connectUrl = a.fhirBaseUrl().replace("://localhost:", "://127.0.0.1:");
+		assertThat(connectUrl).isNotEqualTo(a.fhirBaseUrl());
+		try (OrgClient client = OrgClient.of("a.test", a.fhirBaseUrl(), connectUrl, a.clientCertificate(),
+				a.trustedCas()))
+		{
+			Task started = client.startProcess(PING, List.of());
+			assertThat(started.getRestriction().getRecipientFirstRep().getIdentifier().getValue()).isEqualTo("a.test");
+			assertThat(client.awaitStatus(started.getIdElement().getIdPart(), TaskStatus.COMPLETED,
+					Duration.ofSeconds(30)).getStatus()).isEqualTo(TaskStatus.COMPLETED);
+
+			// three per page: the next-page links name the base URL, the client follows them at connectUrl (the base
+			// URL is reachable here too; OrganizationImageIT pages where it is not)
+			List<org.hl7.fhir.r4.model.CodeSystem> all = client.search(org.hl7.fhir.r4.model.CodeSystem.class,
+					"CodeSystem?_count=1000");
+			assertThat(all).hasSizeGreaterThan(3);
+			assertThat(client.search(org.hl7.fhir.r4.model.CodeSystem.class, "CodeSystem?_count=3"))
+					.hasSameSizeAs(all);
+		}
+	}
+
+	@Test
 	void anUnknownProcessIsAnsweredWithTheProcessesTheServerKnows()
 	{
 		try (OrgClient b = OrgClient.of(network.organization("b.test")))

@@ -100,7 +100,8 @@ public final class FhirServer implements AutoCloseable
 			webSocket.close();
 			throw e;
 		}
-		String baseUrl = "https://" + config.baseUrlHost + ":" + endpoint.port() + CONTEXT_PATH;
+		String baseUrl = config.baseUrl != null ? config.baseUrl
+				: "https://" + config.baseUrlHost + ":" + endpoint.port() + CONTEXT_PATH;
 		TrustedLoader trustedLoader;
 		try
 		{
@@ -108,7 +109,8 @@ public final class FhirServer implements AutoCloseable
 					: ResourceValidator.NONE;
 			StoreSearcher searcher = new StoreSearcher(store, authorizer, baseUrl, config.pageCount, config.clock);
 			HttpClient outbound = HttpClient.newBuilder()
-					.sslContext(TlsContexts.create(config.clientCertificate, config.trustedCas))
+					.sslContext(TlsContexts.create(config.clientCertificate,
+							config.outboundTrustedCas != null ? config.outboundTrustedCas : config.trustedCas))
 					.connectTimeout(Duration.ofSeconds(10)).build();
 			ResourceOperations operations = new ResourceOperations(store, authorizer, searcher, validator, baseUrl,
 					webSocket, new ExternalReferences(store, outbound, baseUrl));

@@ -1,5 +1,7 @@
 package org.dsftestbed.fhir.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +35,11 @@ public final class FhirServerConfig
 	IssuedCertificate serverCertificate;
 	IssuedCertificate clientCertificate;
 	List<X509Certificate> trustedCas;
+	List<X509Certificate> outboundTrustedCas;
 	String host = "127.0.0.1";
 	int port;
 	String baseUrlHost = "localhost";
+	String baseUrl;
 	List<Bundle> initialBundles = new ArrayList<>();
 	List<PractitionerRoleConfig> practitioners = new ArrayList<>();
 	int pageCount = DEFAULT_PAGE_COUNT;
@@ -85,6 +89,53 @@ public final class FhirServerConfig
 	public FhirServerConfig withBaseUrlHost(String host)
 	{
 		this.baseUrlHost = host;
+		return this;
+	}
+
+	/**
+	 * The server's base URL as others reach it, {@code DEV_DSF_FHIR_SERVER_BASE_URL}, e.g. {@code https://dic1/fhir}
+	 * behind a port mapping or in a container; replaces the default {@code https://<base URL host>:<port>/fhir}. Its
+	 * path must be {@value FhirServer#CONTEXT_PATH}, and its host must be on the server certificate.
+	 *
+	 * @throws IllegalArgumentException
+	 *             when it is not an {@code https} URL with a host and path {@value FhirServer#CONTEXT_PATH}
+	 */
+	public FhirServerConfig withBaseUrl(String baseUrl)
+	{
+		this.baseUrl = checkBaseUrl(baseUrl).toString();
+		return this;
+	}
+
+	/**
+	 * @return the base URL if it has the form DSF's Endpoint rule needs, {@code https://<host>[:<port>]/fhir}
+	 * @throws IllegalArgumentException
+	 *             saying what is wrong with it
+	 */
+	public static URI checkBaseUrl(String baseUrl)
+	{
+		URI uri;
+		try
+		{
+			uri = new URI(Objects.requireNonNull(baseUrl, "baseUrl"));
+		}
+		catch (URISyntaxException e)
+		{
+			throw new IllegalArgumentException("base URL '" + baseUrl + "' is not a URL: " + e.getReason());
+		}
+		if (!"https".equals(uri.getScheme()) || uri.getHost() == null || !FhirServer.CONTEXT_PATH.equals(uri.getPath())
+				|| uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null)
+			throw new IllegalArgumentException("base URL '" + baseUrl + "' is not of the form https://<host>[:<port>]"
+					+ FhirServer.CONTEXT_PATH);
+		return uri;
+	}
+
+	/**
+	 * The CAs the server trusts for the certificates of servers it calls itself (reference checks),
+	 * {@code DEV_DSF_FHIR_CLIENT_TRUST_SERVER_CERTIFICATE_CAS}; default: the CAs it trusts for client certificates.
+	 */
+	public FhirServerConfig withOutboundTrustedCas(List<X509Certificate> cas)
+	{
+		this.outboundTrustedCas = List.copyOf(cas);
 		return this;
 	}
 
@@ -162,5 +213,11 @@ public final class FhirServerConfig
 	public String organizationIdentifier()
 	{
 		return organizationIdentifier;
+	}
+
+	/** The port to listen on; 0: a free one. */
+	public int port()
+	{
+		return port;
 	}
 }

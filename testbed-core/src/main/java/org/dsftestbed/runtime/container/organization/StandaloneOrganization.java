@@ -1,0 +1,158 @@
+package org.dsftestbed.runtime.container.organization;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.dsftestbed.bpe.OrganizationBpe;
+import org.dsftestbed.bpe.OrganizationBpeConfig;
+import org.dsftestbed.bpe.engine.NetworkEngines;
+import org.dsftestbed.fhir.server.FhirServer;
+import org.dsftestbed.time.NetworkClock;
+
+/**
+ * One DSF organization alone in its JVM, as the organization image runs it: the embedded FHIR server listening on all
+ * interfaces under its external base URL, the BPE with the plugins of the plugin directory, a simulated clock of its
+ * own, and the test-only {@link ControlEndpoint}. Started in the order of the embedded runtime (server, then BPE);
+ * {@link #close()} stops in reverse.
+ *
+ * <pre>{@code
+ * try (StandaloneOrganization organization = StandaloneOrganization.start(OrganizationSettings.from(System.getenv(), Path.of("")), System.out::println))
+ * {
+ * 	...
+ * }
+ * }</pre>
+ */
+public final class StandaloneOrganization implements AutoCloseable, ControlEndpoint.Actions
+{
+	private final OrganizationSettings settings;
+	private final NetworkClock clock;
+	private FhirServer server;
+	private NetworkEngines engines;
+	private OrganizationBpe bpe;
+	private ControlEndpoint control;
+	private volatile boolean bpePaused;
+
+	private StandaloneOrganization(OrganizationSettings settings, NetworkClock clock)
+	{
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts server, BPE and control endpoint; returns when the BPE has deployed its plugins and bound its
+	 * subscriptions.
+	 *
+	 * @param log
+	 *            receives one line per start step
+	 * @throws Exception
+	 *             from the step that failed; what was started before is closed again
+	 */
+	public static StandaloneOrganization start(OrganizationSettings settings, Consumer<String> log) throws Exception
+	{
+		NetworkClock clock = new NetworkClock();
+		StandaloneOrganization organization = new StandaloneOrganization(settings, clock);
+		try
+		{
+			String id = settings.organizationIdentifier();
+			organization.server = FhirServer.start(settings.fhirServer().withClock(clock));
+			log.accept("FHIR server of " + id + " listening on port " + organization.server.port() + " as "
+					+ organization.server.baseUrl());
+
+			organization.engines = NetworkEngines.create(id, clock);
+			organization.bpe = OrganizationBpe.start(OrganizationBpeConfig
+					.of(id, settings.baseUrl(), settings.clientCertificate(), settings.serverCas(),
+							organization.engines)
+					.withPlugins(settings.plugins()).withEnvironment(settings.bpeEnvironment()));
+			log.accept(organization.bpe.report().toString());
+
+			organization.control = ControlEndpoint.start(settings.controlHost(), settings.controlPort(), organization);
+			log.accept("control endpoint (test only) on port " + organization.control.port());
+			return organization;
+		}
+		catch (Exception | Error e)
+		{
+			organization.close();
+			throw e;
+		}
+	}
+
+	public FhirServer server()
+	{
+		return server;
+	}
+
+	public OrganizationBpe bpe()
+	{
+		return bpe;
+	}
+
+	public NetworkClock clock()
+	{
+		return clock;
+	}
+
+	/** The port the control endpoint listens on. */
+	public int controlPort()
+	{
+		return control.port();
+	}
+
+	/** What the image prints once it is ready: {@code READY <identifier> <base url>}. */
+	public String readyLine()
+	{
+		return "READY " + settings.organizationIdentifier() + " " + settings.baseUrl();
+	}
+
+	@Override
+	public Duration advanceClock(Duration amount)
+	{
+		clock.advance(amount);
+		return clock.offset();
+	}
+
+	@Override
+	public void pauseBpe()
+	{
+		bpe.pause();
+		bpePaused = true;
+	}
+
+	@Override
+	public void resumeBpe() throws Exception
+	{
+		bpe.resume();
+		bpePaused = false;
+	}
+
+	@Override
+	public String health()
+	{
+		return "UP " + settings.organizationIdentifier() + " " + settings.baseUrl() + " clock-offset-millis="
+				+ clock.offset().toMillis() + " bpe=" + (bpePaused ? "paused" : "running");
+	}
+
+	/** Control endpoint, BPE, engines, FHIR server; each one even when closing another failed. */
+	@Override
+	public void close()
+	{
+		RuntimeException first = null;
+		for (AutoCloseable part : new AutoCloseable[] { control, bpe, engines, server })
+		{
+			if (part == null)
+				continue;
+			try
+			{
+				part.close();
+			}
+			catch (Exception e)
+			{
+				if (first == null)
+					first = new IllegalStateException("closing " + settings.organizationIdentifier() + " failed", e);
+				else
+					first.addSuppressed(e);
+			}
+		}
+		if (first != null)
+			throw first;
+	}
+}
