@@ -24,7 +24,8 @@ import org.dsftestbed.pki.TlsContexts;
  */
 final class WebSocketTestClient implements WebSocket.Listener, AutoCloseable
 {
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** How long a message may take; generous, since a busy 2-core CI machine delivers late but never loses one. */
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	record Close(int code, String reason)
 	{
