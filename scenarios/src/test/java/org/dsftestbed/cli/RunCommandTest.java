@@ -51,6 +51,19 @@ class RunCommandTest
 	}
 
 	@Test
+	void theDsfImageSetIsNotAvailableYetAndAnUnknownRuntimeIsBadInput()
+	{
+		Result dsf = run("run", "--runtime", "container", "--images", "dsf", "--reports", folder.toString());
+		assertThat(dsf.exitCode()).isEqualTo(2);
+		assertThat(dsf.err()).contains("--images dsf", "not available yet", "--images simulated");
+
+		Result unknown = run("run", "--runtime", "kubernetes", "--reports", folder.toString());
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).contains("unknown runtime 'kubernetes'", "embedded, container");
+		assertThat(folder).isEmptyDirectory();
+	}
+
+	@Test
 	void aMissingFeatureOrPluginIsBadInput()
 	{
 		assertThat(run("run", "--reports", folder.toString(), folder.resolve("missing.feature").toString()))
