@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dsftestbed.network.NetworkPresets;
 import org.dsftestbed.conformance.report.ReportDirectory;
 import org.dsftestbed.steps.ConformanceReportPlugin;
+import org.dsftestbed.steps.ContainerFaultSteps;
 import org.dsftestbed.steps.KnownStepsPlugin;
 import org.dsftestbed.steps.RunSettings;
 import org.dsftestbed.steps.RuntimeChoice;
@@ -120,6 +121,8 @@ final class RunCommand implements Callable<Integer>
 				"--plugin", "html:" + runDirectory.resolve("cucumber.html"), //
 				"--plugin", "junit:" + runDirectory.resolve("junit.xml"), //
 				"--plugin", "summary"));
+		if (choice == RuntimeChoice.EMBEDDED)
+			arguments.addAll(List.of("--tags", "not " + ContainerFaultSteps.TAG));
 		if (features.isEmpty())
 			arguments.add(SHIPPED_FEATURES);
 		else

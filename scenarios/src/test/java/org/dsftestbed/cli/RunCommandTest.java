@@ -130,6 +130,32 @@ class RunCommandTest
 				.contains("dances");
 	}
 
+	@Test
+	void containerScenariosAreLeftOutOnTheEmbeddedRuntimeAndAContainerStepThereSaysWhatItNeeds() throws Exception
+	{
+		Path tagged = Files.writeString(folder.resolve("tagged.feature"), """
+				@container
+				Feature: tagged
+				  Scenario: stop a container
+				    Given the network "tutorial"
+				    When "dic.dsf.test" is stopped
+				""");
+		Result skipped = run("run", "--reports", folder.resolve("reports-tagged").toString(), tagged.toString());
+		assertThat(skipped.exitCode()).as(skipped.out() + skipped.err()).isZero();
+		assertThat(skipped.out()).doesNotContain("stop a container");
+
+		Path untagged = Files.writeString(folder.resolve("untagged.feature"), """
+				Feature: untagged
+				  Scenario: stop a container
+				    Given the network "tutorial"
+				    When "dic.dsf.test" is stopped
+				""");
+		Result failed = run("run", "--reports", folder.resolve("reports-untagged").toString(), untagged.toString());
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(onlyRunDirectory(folder.resolve("reports-untagged")).resolve("conformance-report.json")).content()
+				.contains("this step needs the container runtime").contains("--runtime container");
+	}
+
 	private static Path onlyRunDirectory(Path reports) throws Exception
 	{
 		try (Stream<Path> runs = Files.list(reports))

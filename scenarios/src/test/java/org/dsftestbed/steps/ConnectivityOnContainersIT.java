@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The shipped {@code features/connectivity.feature}, unchanged, on the container runtime with the simulated image set:
- * the same steps and client as on the embedded runtime. Reports (with each container's log under {@code containers/})
+ * The shipped {@code features/connectivity.feature}, unchanged, on the container runtime with the simulated image set
+ * (the same steps and client as on the embedded runtime), and {@code features/container-faults.feature}, which only
+ * this runtime can run. Reports (with each container's log under {@code containers/})
  * go to {@code scenarios/target/reports/container/}.
  */
 @RequiresDocker(baseImage = true)
@@ -31,7 +32,7 @@ class ConnectivityOnContainersIT
 	}
 
 	@Test
-	void theConnectivityFeaturePassesOnContainers() throws Exception
+	void theConnectivityAndContainerFaultFeaturesPassOnContainers() throws Exception
 	{
 		RunSettings.runtime(RuntimeChoice.CONTAINER_SIMULATED);
 		byte status = io.cucumber.core.cli.Main.run(new String[] { "--glue", "org.dsftestbed.steps", //
@@ -39,7 +40,7 @@ class ConnectivityOnContainersIT
 				"--plugin", ConformanceReportPlugin.class.getName() + ":" + REPORTS, //
 				"--plugin", "junit:" + REPORTS.resolve("junit.xml"), //
 				"--plugin", "summary", //
-				"classpath:features/connectivity.feature" }, Thread.currentThread().getContextClassLoader());
+				"classpath:features/connectivity.feature", "classpath:features/container-faults.feature" }, Thread.currentThread().getContextClassLoader());
 
 		assertThat(status).as("exit status of the Cucumber run; see " + REPORTS.toAbsolutePath()).isZero();
 		Path logs = REPORTS.toAbsolutePath().resolve(RuntimeChoice.CONTAINER_LOGS);
