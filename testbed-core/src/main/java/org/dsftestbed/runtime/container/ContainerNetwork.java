@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
@@ -47,6 +48,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	static final String LABEL = "org.dsftestbed.network";
 
 	private static final Logger logger = LoggerFactory.getLogger(ContainerNetwork.class);
+	private static final int NETWORK_REMOVAL_ATTEMPTS = 10;
 	private static final Pattern CLOCK_OFFSET = Pattern.compile("clock-offset-millis=(\\d+)");
 
 	private final NetworkDefinition definition;
@@ -347,7 +349,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 					docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
 				});
 			for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + label)).exec())
-				remove("network " + network.getName(), () -> docker.removeNetworkCmd(network.getId()).exec());
+				removeNetwork(network.getId(), network.getName());
 		}
 		catch (RuntimeException e)
 		{
@@ -355,19 +357,51 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 		}
 	}
 
-	private void remove(String what, Runnable removal)
+	/** @return whether it is gone or going */
+	private boolean remove(String what, Runnable removal)
 	{
 		try
 		{
 			removal.run();
+			return true;
 		}
 		catch (NotFoundException e)
 		{
-			// gone already
+			return true;
+		}
+		catch (ConflictException e)
+		{
+			// on Ctrl-C, Testcontainers' own shutdown hook (Ryuk off) may be removing the same container right now
+			if (String.valueOf(e.getMessage()).contains("already in progress"))
+				return true;
+			logger.debug("removing {} of network {}: {}", what, definition.name(), e.toString());
+			return false;
 		}
 		catch (RuntimeException e)
 		{
 			logger.warn("removing {} of network {} failed: {}", what, definition.name(), e.toString());
+			return false;
 		}
+	}
+
+	/** A network still has endpoints while a removal of its containers is under way elsewhere: try a few times. */
+	private void removeNetwork(String id, String name)
+	{
+		for (int attempt = 1; attempt <= NETWORK_REMOVAL_ATTEMPTS; attempt++)
+		{
+			if (remove("network " + name, () -> docker.removeNetworkCmd(id).exec()))
+				return;
+			try
+			{
+				Thread.sleep(300);
+			}
+			catch (InterruptedException e)
+			{
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		logger.warn("network {} ({}) of network {} could not be removed; remove it with: docker network rm {}", name,
+				id, definition.name(), id);
 	}
 }
