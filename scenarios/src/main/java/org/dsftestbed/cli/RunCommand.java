@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 import org.dsftestbed.network.NetworkPresets;
 import org.dsftestbed.conformance.report.ReportDirectory;
 import org.dsftestbed.steps.ConformanceReportPlugin;
+import org.dsftestbed.steps.ContainerFaultSteps;
 import org.dsftestbed.steps.KnownStepsPlugin;
 import org.dsftestbed.steps.RunSettings;
+import org.dsftestbed.steps.RuntimeChoice;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +24,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dsf-testbed run}: runs Cucumber features on the embedded runtime and writes the run's reports. Without
+ * {@code dsf-testbed run}: runs Cucumber features on the chosen runtime (embedded by default, or containers of the
+ * simulated image set) and writes the run's reports, with each container's log under {@code containers/}. Without
  * feature arguments it runs the features shipped with the testbed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Run Cucumber features against an embedded DSF network and write the run's reports.",
+		description = { "Run Cucumber features against a DSF network (embedded or containers) and write the run's reports.",
 				"Exit code: 0 all scenarios passed, 1 a scenario failed, 2 bad input." })
 final class RunCommand implements Callable<Integer>
 {
@@ -47,6 +50,17 @@ final class RunCommand implements Callable<Integer>
 	@Option(names = "--plugins", paramLabel = "<jar|dir>", arity = "1..*",
 			description = "Process plugin jars or exploded class folders; steps name them by file name without version.")
 	List<Path> plugins = new ArrayList<>();
+
+	@Option(names = "--runtime", defaultValue = "embedded", paramLabel = "embedded|container",
+			description = "Where the organizations run: in this JVM, or as containers on a private Docker network "
+					+ "(needs Docker). Default: ${DEFAULT-VALUE}.")
+	String runtime;
+
+	@Option(names = "--images", paramLabel = "simulated|dsf",
+			description = "Image set of the container runtime: simulated (the testbed's organization image, built "
+					+ "from docker-images/ when missing) or dsf (the real DSF images; not available yet). Default: "
+					+ "simulated.")
+	String images;
 
 	@Option(names = "--reports", defaultValue = "reports", paramLabel = "<dir>",
 			description = "Folder under which each run writes <run-id>/. Default: ${DEFAULT-VALUE}.")
@@ -78,7 +92,18 @@ final class RunCommand implements Callable<Integer>
 		if (!syntaxErrors.isEmpty())
 			return badInput(err, String.join(System.lineSeparator() + "error: ", syntaxErrors));
 
+		RuntimeChoice choice;
+		try
+		{
+			choice = RuntimeChoice.of(runtime, images);
+		}
+		catch (IllegalArgumentException e)
+		{
+			return badInput(err, e.getMessage());
+		}
+
 		RunSettings.set(network, parameters, plugins);
+		RunSettings.runtime(choice);
 		Path runDirectory;
 		try
 		{
@@ -96,6 +121,8 @@ final class RunCommand implements Callable<Integer>
 				"--plugin", "html:" + runDirectory.resolve("cucumber.html"), //
 				"--plugin", "junit:" + runDirectory.resolve("junit.xml"), //
 				"--plugin", "summary"));
+		if (choice == RuntimeChoice.EMBEDDED)
+			arguments.addAll(List.of("--tags", "not " + ContainerFaultSteps.TAG));
 		if (features.isEmpty())
 			arguments.add(SHIPPED_FEATURES);
 		else

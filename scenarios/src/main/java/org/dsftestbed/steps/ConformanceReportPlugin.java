@@ -44,8 +44,9 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener
 		Path path = Path.of(runDirectory).toAbsolutePath();
 		ReportDirectory directory = ReportDirectory.create(path.getParent(), path.getFileName().toString(),
 				Clock.systemUTC());
-		run = ConformanceRun.start(directory, RunRecording.recorder(), RunSettings.defaultNetwork(), "embedded",
-				List.of(), Clock.systemUTC());
+		RunRecording.runDirectory(path);
+		run = ConformanceRun.start(directory, RunRecording.recorder(), RunSettings.defaultNetwork(),
+				RunSettings.runtime().description(), List.of(), Clock.systemUTC());
 		run.writeOnShutdown();
 	}
 

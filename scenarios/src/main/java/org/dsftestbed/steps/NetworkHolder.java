@@ -9,14 +9,12 @@ import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.fhir.server.RequestListener;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkPresets;
-import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
-import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
-import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
+import org.dsftestbed.runtime.RunningNetwork;
 
 /**
- * The network scenarios run on, one per JVM. A scenario asking for the same network with the same plugins as the one
- * before gets the running network again, unless that scenario changed it (a fault, simulated time): booting takes
- * seconds, reusing it milliseconds. Every scenario only looks at Tasks of its own, so what earlier scenarios left on the
+ * The network scenarios run on, one per JVM, booted on the run's runtime ({@link RunSettings#runtime()}). A scenario
+ * asking for the same network with the same plugins as the one before gets the running network again, unless that
+ * scenario changed it (a fault, simulated time): booting takes seconds, reusing it milliseconds. Every scenario only looks at Tasks of its own, so what earlier scenarios left on the
  * servers does not disturb it.
  */
 final class NetworkHolder
@@ -25,7 +23,7 @@ final class NetworkHolder
 	{
 	}
 
-	private static EmbeddedNetwork current;
+	private static RunningNetwork current;
 	private static Key currentKey;
 	private static boolean changed;
 
@@ -33,7 +31,7 @@ final class NetworkHolder
 	{
 	}
 
-	static synchronized EmbeddedNetwork obtain(String network, Map<String, String> parameters,
+	static synchronized RunningNetwork obtain(String network, Map<String, String> parameters,
 			List<PluginSource> plugins, Map<String, PluginSource> named, RequestListener listener,
 			Consumer<String> progress)
 	{
@@ -42,18 +40,15 @@ final class NetworkHolder
 			return current;
 		closeCurrent();
 		NetworkDefinition definition = NetworkPresets.resolve(network, parameters);
-		EmbeddedNetworkOptions options = EmbeddedNetworkOptions.of(definition).withPlugins(plugins)
-				.withListener(listener).withProgress(progress);
-		for (var entry : named.entrySet())
-			options = options.withNamedPlugin(entry.getKey(), entry.getValue());
-		current = EmbeddedRuntime.boot(options);
+		current = RunSettings.runtime().boot(definition, plugins, named, listener, progress,
+				RunRecording.runDirectory());
 		currentKey = key;
 		changed = false;
 		return current;
 	}
 
 	/** The network scenarios run on now, {@code null} before the first or after the last. */
-	static synchronized EmbeddedNetwork current()
+	static synchronized RunningNetwork current()
 	{
 		return current;
 	}

@@ -10,7 +10,10 @@ import java.time.Duration;
 import org.dsftestbed.pki.TlsContexts;
 import org.dsftestbed.runtime.RunningOrganization;
 
-/** Whether one organization gets an answer (HTTP 200 on {@code /metadata}) from another's FHIR server. */
+/**
+ * Whether one organization gets an answer (HTTP 200 on {@code /metadata}) from another's FHIR server, asked from the
+ * test JVM with the first one's client certificate at the address the runtime publishes the server under.
+ */
 record Reachability(boolean reachable, String detail)
 {
 	static Reachability check(RunningOrganization from, RunningOrganization to)
@@ -18,7 +21,7 @@ record Reachability(boolean reachable, String detail)
 		HttpClient client = HttpClient.newBuilder()
 				.sslContext(TlsContexts.create(from.clientCertificate(), from.trustedCas()))
 				.connectTimeout(Duration.ofSeconds(5)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(to.fhirBaseUrl() + "/metadata"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(to.connectUrl() + "/metadata"))
 				.header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(10)).build();
 		try
 		{

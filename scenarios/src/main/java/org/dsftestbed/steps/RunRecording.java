@@ -1,6 +1,7 @@
 package org.dsftestbed.steps;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.dsftestbed.conformance.record.RunRecorder;
@@ -16,6 +17,7 @@ final class RunRecording
 {
 	private static final RunRecorder recorder = new RunRecorder();
 	private static volatile PrintStream progress = System.out;
+	private static volatile Path runDirectory;
 
 	private RunRecording()
 	{
@@ -24,6 +26,17 @@ final class RunRecording
 	static void progress(String line)
 	{
 		progress.println(line);
+	}
+
+	/** The run's report directory, {@code null} before the report plugin made it. */
+	static Path runDirectory()
+	{
+		return runDirectory;
+	}
+
+	static void runDirectory(Path directory)
+	{
+		runDirectory = directory;
 	}
 
 	static RunRecorder recorder()

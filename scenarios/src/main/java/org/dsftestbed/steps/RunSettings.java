@@ -13,7 +13,7 @@ import java.util.Map;
  * What a run of features is given from outside the features: by {@code dsf-testbed run} options, or by system
  * properties when Maven runs the features ({@code dsf.testbed.network}, {@code dsf.testbed.plugins} as a
  * path-separator list of jars and directories, {@code dsf.testbed.shipped-plugins} for the folder of the testbed's own
- * plugins).
+ * plugins, {@code dsf.testbed.runtime} and {@code dsf.testbed.images} for the runtime, see {@link RuntimeChoice}).
  */
 public final class RunSettings
 {
@@ -21,6 +21,7 @@ public final class RunSettings
 	private static volatile String defaultNetwork = System.getProperty("dsf.testbed.network", "tutorial");
 	private static volatile Map<String, String> parameters = Map.of();
 	private static volatile List<Path> plugins = pathsFromProperty("dsf.testbed.plugins");
+	private static volatile RuntimeChoice runtime;
 
 	private RunSettings()
 	{
@@ -31,6 +32,26 @@ public final class RunSettings
 		defaultNetwork = network;
 		parameters = Map.copyOf(new LinkedHashMap<>(networkParameters));
 		plugins = List.copyOf(pluginPaths);
+	}
+
+	/** The runtime networks boot on from now on. */
+	public static void runtime(RuntimeChoice choice)
+	{
+		runtime = choice;
+	}
+
+	/**
+	 * The runtime networks boot on: as set, else from {@code dsf.testbed.runtime}/{@code dsf.testbed.images}, else
+	 * embedded.
+	 *
+	 * @throws IllegalArgumentException
+	 *             when the system properties name no runtime
+	 */
+	public static RuntimeChoice runtime()
+	{
+		RuntimeChoice choice = runtime;
+		return choice != null ? choice
+				: RuntimeChoice.of(System.getProperty("dsf.testbed.runtime"), System.getProperty("dsf.testbed.images"));
 	}
 
 	public static String defaultNetwork()

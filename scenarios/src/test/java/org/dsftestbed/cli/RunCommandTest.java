@@ -51,6 +51,19 @@ class RunCommandTest
 	}
 
 	@Test
+	void theDsfImageSetIsNotAvailableYetAndAnUnknownRuntimeIsBadInput()
+	{
+		Result dsf = run("run", "--runtime", "container", "--images", "dsf", "--reports", folder.toString());
+		assertThat(dsf.exitCode()).isEqualTo(2);
+		assertThat(dsf.err()).contains("--images dsf", "not available yet", "--images simulated");
+
+		Result unknown = run("run", "--runtime", "kubernetes", "--reports", folder.toString());
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).contains("unknown runtime 'kubernetes'", "embedded, container");
+		assertThat(folder).isEmptyDirectory();
+	}
+
+	@Test
 	void aMissingFeatureOrPluginIsBadInput()
 	{
 		assertThat(run("run", "--reports", folder.toString(), folder.resolve("missing.feature").toString()))
@@ -115,6 +128,32 @@ class RunCommandTest
 		Path runDirectory = onlyRunDirectory(folder.resolve("reports"));
 		assertThat(runDirectory.resolve("conformance-report.json")).content().contains("\"status\" : \"undefined\"")
 				.contains("dances");
+	}
+
+	@Test
+	void containerScenariosAreLeftOutOnTheEmbeddedRuntimeAndAContainerStepThereSaysWhatItNeeds() throws Exception
+	{
+		Path tagged = Files.writeString(folder.resolve("tagged.feature"), """
+				@container
+				Feature: tagged
+				  Scenario: stop a container
+				    Given the network "tutorial"
+				    When "dic.dsf.test" is stopped
+				""");
+		Result skipped = run("run", "--reports", folder.resolve("reports-tagged").toString(), tagged.toString());
+		assertThat(skipped.exitCode()).as(skipped.out() + skipped.err()).isZero();
+		assertThat(skipped.out()).doesNotContain("stop a container");
+
+		Path untagged = Files.writeString(folder.resolve("untagged.feature"), """
+				Feature: untagged
+				  Scenario: stop a container
+				    Given the network "tutorial"
+				    When "dic.dsf.test" is stopped
+				""");
+		Result failed = run("run", "--reports", folder.resolve("reports-untagged").toString(), untagged.toString());
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(onlyRunDirectory(folder.resolve("reports-untagged")).resolve("conformance-report.json")).content()
+				.contains("this step needs the container runtime").contains("--runtime container");
 	}
 
 	private static Path onlyRunDirectory(Path reports) throws Exception

@@ -87,7 +87,8 @@ public final class OrgClient implements AutoCloseable
 	/** A client for the organization, talking to its own FHIR server. */
 	public static OrgClient of(RunningOrganization organization)
 	{
-		return of(organization, organization.fhirBaseUrl());
+		return of(organization.identifier(), organization.fhirBaseUrl(), organization.connectUrl(),
+				organization.clientCertificate(), organization.trustedCas());
 	}
 
 	/** A client for the organization, talking to another FHIR server (e.g. to send a Task to another organization). */

@@ -121,6 +121,30 @@ public final class AllowListBundle
 		return bundle;
 	}
 
+	/**
+	 * The transaction an operator of another organization runs to take this one off its allow list: conditional
+	 * deletes of its OrganizationAffiliations, its Endpoint and its Organization, in that order (the references point
+	 * that way). Afterwards its client certificate's thumbprint is known nowhere on that server, which answers it 401.
+	 *
+	 * @param organizationIdentifier
+	 *            e.g. {@code Test_TTP}
+	 * @param endpointIdentifier
+	 *            e.g. {@code ttp}
+	 */
+	public static Bundle removalTransaction(String organizationIdentifier, String endpointIdentifier)
+	{
+		Objects.requireNonNull(organizationIdentifier, "organizationIdentifier");
+		Objects.requireNonNull(endpointIdentifier, "endpointIdentifier");
+		String organization = ORGANIZATION_IDENTIFIER_SYSTEM + "|" + organizationIdentifier;
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (String conditionalUrl : List.of(
+				"OrganizationAffiliation?participating-organization:identifier=" + organization,
+				"Endpoint?identifier=" + ENDPOINT_IDENTIFIER_SYSTEM + "|" + endpointIdentifier,
+				"Organization?identifier=" + organization))
+			transaction.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl(conditionalUrl);
+		return transaction;
+	}
+
 	/** The bundle as pretty-printed FHIR XML, the format DSF reads its init bundle in. */
 	public static String toXml(Bundle bundle)
 	{

@@ -19,6 +19,16 @@ public interface RunningOrganization
 	/** The base URL of its FHIR server, also the address of its Endpoint on every allow list. */
 	String fhirBaseUrl();
 
+	/**
+	 * Where a client outside the network (the test JVM) connects to reach its FHIR server: the base URL, unless the
+	 * runtime publishes the server elsewhere, e.g. a container's port on {@code localhost} for the server whose
+	 * Endpoint address is {@code https://dic1/fhir}, a name only the containers resolve.
+	 */
+	default String connectUrl()
+	{
+		return fhirBaseUrl();
+	}
+
 	/** Its client certificate with private key: the identity of its BPE, and of clients acting for it. */
 	IssuedCertificate clientCertificate();
 

@@ -258,7 +258,7 @@ class OrganizationImageIT
 	void theControlEndpointPausesABpeAndMovesTimeSoThePongTimerFires() throws Exception
 	{
 		assertThat(control(DIC_1, "GET", "/health")).startsWith("UP " + DIC_1 + " https://dic1/fhir ")
-				.endsWith(" bpe=running");
+				.contains(" bpe=running ").endsWith(" server=online");
 		assertThat(control(DIC_2, "POST", "/bpe/pause")).isEqualTo("bpe=paused");
 		Task done;
 		try (OrgClient dic1 = client(DIC_1); OrgClient dic2 = client(DIC_2))

@@ -15,13 +15,10 @@ import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
-import org.dsftestbed.network.OrganizationDefinition;
 import org.dsftestbed.pki.Thumbprint;
 import org.dsftestbed.runtime.NetworkFaults;
 import org.dsftestbed.runtime.RunningNetwork;
 import org.dsftestbed.time.NetworkClock;
-import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,21 +145,11 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 	public void removeFromAllowLists(String organization)
 	{
 		EmbeddedOrganization removed = organization(organization);
-		OrganizationDefinition d = removed.definition();
-		String org = AllowListBundle.ORGANIZATION_IDENTIFIER_SYSTEM + "|" + d.identifier();
-		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-		addDelete(transaction, "OrganizationAffiliation?participating-organization:identifier=" + org);
-		addDelete(transaction, "Endpoint?identifier=" + AllowListBundle.ENDPOINT_IDENTIFIER_SYSTEM + "|"
-				+ d.endpointIdentifier());
-		addDelete(transaction, "Organization?identifier=" + org);
+		Bundle transaction = AllowListBundle.removalTransaction(removed.identifier(),
+				removed.definition().endpointIdentifier());
 		for (EmbeddedOrganization other : organizations())
 			if (other != removed)
 				other.fhirServer().loadTrusted(transaction.copy());
-	}
-
-	private static void addDelete(Bundle transaction, String conditionalUrl)
-	{
-		transaction.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl(conditionalUrl);
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.OrganizationDefinition;
 import org.dsftestbed.runtime.NetworkBootException;
+import org.dsftestbed.runtime.Parallel;
 import org.dsftestbed.runtime.PluginReferences;
 import org.dsftestbed.time.NetworkClock;
 import org.hl7.fhir.r4.model.Bundle;
@@ -90,7 +91,7 @@ public final class EmbeddedRuntime
 				return server;
 			}, failures);
 			servers.stream().filter(s -> s != null).forEach(running::adopt);
-			throwFirst(failures, "FHIR server");
+			Parallel.throwFirst(failures, "FHIR server");
 
 			NetworkEngines engines = running.adoptEngines(NetworkEngines.create(network.name(), clock));
 			List<OrganizationBpe> bpes = Parallel.map("bpe-start", organizations, PARALLEL_STARTS, organization ->
@@ -109,7 +110,7 @@ public final class EmbeddedRuntime
 							certificates.organization(organizations.get(i).identifier()).client(),
 							certificates.pki().caCertificates()));
 			bpes.stream().filter(b -> b != null).forEach(running::adopt);
-			throwFirst(failures, "BPE");
+			Parallel.throwFirst(failures, "BPE");
 
 			options.progress().accept("Network " + network.name() + " ready in " + millisSince(startNanos) + " ms");
 			return running;
@@ -183,17 +184,6 @@ public final class EmbeddedRuntime
 			text += ", " + report.rejected().size() + " plugin(s) REJECTED: " + report.rejected().stream()
 					.map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
 		return text;
-	}
-
-	private static void throwFirst(List<Exception> failures, String what)
-	{
-		if (failures.isEmpty())
-			return;
-		Exception first = failures.get(0);
-		RuntimeException thrown = first instanceof RuntimeException r ? r
-				: new NetworkBootException("?", what, first);
-		failures.stream().skip(1).forEach(thrown::addSuppressed);
-		throw thrown;
 	}
 
 	private static long millisSince(long nanos)

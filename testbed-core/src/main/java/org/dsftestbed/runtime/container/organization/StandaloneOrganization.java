@@ -1,12 +1,18 @@
 package org.dsftestbed.runtime.container.organization;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.dsftestbed.bpe.OrganizationBpe;
 import org.dsftestbed.bpe.OrganizationBpeConfig;
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.fhir.server.FhirServer;
+import org.dsftestbed.network.AllowListBundle;
+import org.dsftestbed.pki.Thumbprint;
 import org.dsftestbed.time.NetworkClock;
 
 /**
@@ -31,6 +37,8 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	private OrganizationBpe bpe;
 	private ControlEndpoint control;
 	private volatile boolean bpePaused;
+	/** Client certificates refused as expired, by thumbprint (the network-wide set of the embedded runtime). */
+	private final Set<String> expiredThumbprints = ConcurrentHashMap.newKeySet();
 
 	private StandaloneOrganization(OrganizationSettings settings, NetworkClock clock)
 	{
@@ -54,7 +62,8 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 		try
 		{
 			String id = settings.organizationIdentifier();
-			organization.server = FhirServer.start(settings.fhirServer().withClock(clock));
+			organization.server = FhirServer.start(settings.fhirServer().withClock(clock)
+					.withExpiredClientCertificates(c -> organization.expiredThumbprints.contains(Thumbprint.of(c))));
 			log.accept("FHIR server of " + id + " listening on port " + organization.server.port() + " as "
 					+ organization.server.baseUrl());
 
@@ -125,10 +134,42 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	}
 
 	@Override
+	public void takeServerOffline()
+	{
+		server.goOffline();
+	}
+
+	@Override
+	public void bringServerOnline() throws IOException
+	{
+		server.goOnline();
+	}
+
+	@Override
+	public void setLatency(Duration latency)
+	{
+		server.setLatency(latency);
+	}
+
+	@Override
+	public void removeFromAllowList(String organizationIdentifier, String endpointIdentifier)
+	{
+		server.loadTrusted(AllowListBundle.removalTransaction(organizationIdentifier, endpointIdentifier));
+	}
+
+	@Override
+	public int expireClientCertificate(String thumbprint)
+	{
+		expiredThumbprints.add(thumbprint.toLowerCase(Locale.ROOT));
+		return server.dropExpiredClients();
+	}
+
+	@Override
 	public String health()
 	{
 		return "UP " + settings.organizationIdentifier() + " " + settings.baseUrl() + " clock-offset-millis="
-				+ clock.offset().toMillis() + " bpe=" + (bpePaused ? "paused" : "running");
+				+ clock.offset().toMillis() + " bpe=" + (bpePaused ? "paused" : "running") + " server="
+				+ (server.isOnline() ? "online" : "offline");
 	}
 
 	/** Control endpoint, BPE, engines, FHIR server; each one even when closing another failed. */

@@ -48,6 +48,37 @@ class ControlEndpointTest
 		}
 
 		@Override
+		public void takeServerOffline()
+		{
+			calls.add("offline");
+		}
+
+		@Override
+		public void bringServerOnline()
+		{
+			calls.add("online");
+		}
+
+		@Override
+		public void setLatency(Duration latency)
+		{
+			calls.add("latency " + latency.toMillis());
+		}
+
+		@Override
+		public void removeFromAllowList(String organizationIdentifier, String endpointIdentifier)
+		{
+			calls.add("remove " + organizationIdentifier + " " + endpointIdentifier);
+		}
+
+		@Override
+		public int expireClientCertificate(String thumbprint)
+		{
+			calls.add("expire " + thumbprint);
+			return 2;
+		}
+
+		@Override
 		public String health()
 		{
 			return "UP test";
@@ -131,5 +162,50 @@ class ControlEndpointTest
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("/bpe/stop", "POST /bpe/pause");
 		assertThat(actions.calls).isEmpty();
+	}
+
+	@Test
+	void serverFaultsReachTheServer() throws Exception
+	{
+		assertThat(send("POST", "/server/offline").body()).isEqualTo("server=offline\n");
+		assertThat(send("POST", "/server/online").body()).isEqualTo("server=online\n");
+		assertThat(send("POST", "/server/latency?millis=250").body()).isEqualTo("latency-millis=250\n");
+		assertThat(send("POST", "/server/latency?millis=0").body()).isEqualTo("latency-millis=0\n");
+		assertThat(actions.calls).containsExactly("offline", "online", "latency 250", "latency 0");
+	}
+
+	@Test
+	void aNegativeLatencyIs400() throws Exception
+	{
+		HttpResponse<String> response = send("POST", "/server/latency?millis=-5");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("/server/latency", "must not be negative", "-5");
+		assertThat(actions.calls).isEmpty();
+	}
+
+	@Test
+	void allowListRemovalTakesTheOrganizationAndItsEndpointDecoded() throws Exception
+	{
+		assertThat(send("POST", "/allow-list/remove?organization=Test%20TTP&endpoint=ttp").body())
+				.isEqualTo("removed=Test TTP\n");
+		assertThat(actions.calls).containsExactly("remove Test TTP ttp");
+	}
+
+	@Test
+	void allowListRemovalWithoutItsParametersIs400() throws Exception
+	{
+		HttpResponse<String> noEndpoint = send("POST", "/allow-list/remove?organization=Test_TTP");
+		assertThat(noEndpoint.statusCode()).isEqualTo(400);
+		assertThat(noEndpoint.body()).contains("needs ?endpoint=");
+		assertThat(send("POST", "/allow-list/remove").body()).contains("needs ?organization=");
+		assertThat(actions.calls).isEmpty();
+	}
+
+	@Test
+	void expiringACertificateReportsTheDroppedConnections() throws Exception
+	{
+		assertThat(send("POST", "/tls/expire?thumbprint=ab12").body()).isEqualTo("dropped=2\n");
+		assertThat(send("POST", "/tls/expire").statusCode()).isEqualTo(400);
+		assertThat(actions.calls).containsExactly("expire ab12");
 	}
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import org.dsftestbed.fhir.server.HttpsTestClient;
 import org.dsftestbed.fhir.server.LoopbackPorts;
+import org.dsftestbed.pki.Thumbprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +67,29 @@ class StandaloneOrganizationTest
 			assertThat(organization.clock().offset().toMillis()).isEqualTo(60000);
 			assertThat(post(control + "/bpe/pause")).isEqualTo("bpe=paused");
 			assertThat(get(control + "/health")).isEqualTo(
-					"UP " + A + " " + baseUrl + " clock-offset-millis=60000 bpe=paused");
+					"UP " + A + " " + baseUrl + " clock-offset-millis=60000 bpe=paused server=online");
 			assertThat(post(control + "/bpe/resume")).isEqualTo("bpe=running");
+
+			HttpsTestClient asB = new HttpsTestClient(baseUrl, certificates().organization(B).client(), caCertificates);
+			assertThat(post(control + "/server/offline")).isEqualTo("server=offline");
+			assertThatThrownBy(() -> asB.get("metadata")).as("offline: connection refused")
+					.isInstanceOf(ConnectException.class);
+			assertThat(get(control + "/health")).endsWith(" server=offline");
+			assertThat(post(control + "/server/online")).isEqualTo("server=online");
+			assertThat(asB.get("metadata").status()).isEqualTo(200);
+
+			String endpointOfB = TestOrganizations.NETWORK.organization(B).endpointIdentifier();
+			assertThat(post(control + "/allow-list/remove?organization=" + B + "&endpoint=" + endpointOfB))
+					.isEqualTo("removed=" + B);
+			assertThat(asB.get("metadata").status()).as("B is no longer on A's allow list").isEqualTo(401);
+
+			HttpsTestClient asA = new HttpsTestClient(baseUrl, certificates().organization(A).client(),
+					caCertificates);
+			assertThat(asA.get("metadata").status()).isEqualTo(200);
+			assertThat(post(control + "/tls/expire?thumbprint="
+					+ Thumbprint.of(certificates().organization(A).client().certificate()))).startsWith("dropped=");
+			assertThatThrownBy(() -> asA.get("metadata")).as("an expired client certificate fails the handshake")
+					.isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class);
 		}
 		finally
 		{

@@ -1,4 +1,4 @@
-package org.dsftestbed.runtime.embedded;
+package org.dsftestbed.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs one start-up step for several organizations at once. All tasks run to their end even when one fails, so that
  * the caller can release everything that was built before reporting the first failure.
  */
-final class Parallel
+public final class Parallel
 {
 	@FunctionalInterface
-	interface Step<T, R>
+	public interface Step<T, R>
 	{
 		R apply(T item) throws Exception;
 	}
 
 	/** Results in input order; a failed item's slot holds {@code null}, its exception goes to {@code failures}. */
-	static <T, R> List<R> map(String name, List<T> items, int threads, Step<T, R> step, List<Exception> failures)
+	public static <T, R> List<R> map(String name, List<T> items, int threads, Step<T, R> step, List<Exception> failures)
 	{
 		AtomicInteger counter = new AtomicInteger();
 		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r ->
@@ -44,6 +44,20 @@ final class Parallel
 		{
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Throws the first failure {@link #map} collected, the others suppressed in it; a checked one wrapped in a
+	 * {@link NetworkBootException} for {@code step}. Returns when there are none.
+	 */
+	public static void throwFirst(List<Exception> failures, String step)
+	{
+		if (failures.isEmpty())
+			return;
+		Exception first = failures.get(0);
+		RuntimeException thrown = first instanceof RuntimeException r ? r : new NetworkBootException("?", step, first);
+		failures.stream().skip(1).forEach(thrown::addSuppressed);
+		throw thrown;
 	}
 
 	private static <R> R await(Future<R> future, List<Exception> failures)
