@@ -38,8 +38,8 @@ public enum RuntimeChoice
 	},
 
 	/**
-	 * Containers of the simulated image set: the project's own organization image. The run recorder sees no requests
-	 * (they happen inside the containers); each container's log goes to the run's {@code containers/} folder.
+	 * Containers of the simulated image set: the project's own organization image. The run recorder gets the
+	 * requests from the containers' output; each container's log goes to the run's {@code containers/} folder.
 	 */
 	CONTAINER_SIMULATED("container --images simulated")
 	{
@@ -48,7 +48,7 @@ public enum RuntimeChoice
 				RequestListener listener, Consumer<String> progress, Path runDirectory)
 		{
 			ContainerNetworkOptions options = ContainerNetworkOptions.of(definition).withPlugins(plugins)
-					.withProgress(progress)
+					.withListener(listener).withProgress(progress)
 					.withLogDirectory(runDirectory == null ? null : runDirectory.resolve(CONTAINER_LOGS));
 			for (var entry : named.entrySet())
 				options = options.withNamedPlugin(entry.getKey(), entry.getValue());

@@ -74,7 +74,15 @@ public final class RunRecorder implements RequestListener
 	public void onRequest(RequestRecord record)
 	{
 		Objects.requireNonNull(record, "record");
-		Instant networkTime = toNetworkTime(record.time());
+		onRequest(record, toNetworkTime(record.time()));
+	}
+
+	/** Keeps the network time the answering server's own clock gave, e.g. a container's, instead of the recorder's. */
+	@Override
+	public void onRequest(RequestRecord record, Instant networkTime)
+	{
+		Objects.requireNonNull(record, "record");
+		Objects.requireNonNull(networkTime, "networkTime");
 		synchronized (requests)
 		{
 			requests.add(new RecordedRequest(requests.size(), networkTime, record));

@@ -10,7 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+
+import org.dsftestbed.fhir.server.RequestListener;
+import org.dsftestbed.runtime.container.organization.RequestRecordLine;
 
 import org.testcontainers.containers.output.OutputFrame;
 
@@ -22,6 +26,10 @@ import com.github.dockerjava.api.model.Frame;
  * The output of one organization container, line by line: appended to its log file (when there is one, e.g. the
  * run's {@code containers/<identifier>.log}), its last lines kept for error messages, and its {@code READY} lines
  * counted, which is how the runtime knows the organization is up (again, after a restart).
+ * <p>
+ * Its {@link RequestRecordLine}s go to the run's {@link RequestListener} instead: they are left out of the log file and
+ * the tail, which stay for people to read (the recording, e.g. the conformance report, shows the requests). A
+ * malformed record line stays in both, prefixed with why it was skipped.
  */
 final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 {
@@ -29,6 +37,7 @@ final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 
 	private final String readyPrefix;
 	private final BufferedWriter file;
+	private final RecordLineReceiver records;
 	private final Deque<String> tail = new ArrayDeque<>();
 	private final StringBuilder partial = new StringBuilder();
 	private int readyLines;
@@ -42,7 +51,17 @@ final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 	 */
 	ContainerLog(String identifier, Path file)
 	{
+		this(identifier, file, RequestListener.NONE);
+	}
+
+	/**
+	 * @param listener
+	 *            receives the requests of the organization's record lines
+	 */
+	ContainerLog(String identifier, Path file, RequestListener listener)
+	{
 		this.readyPrefix = "READY " + identifier + " ";
+		this.records = new RecordLineReceiver(identifier, listener);
 		this.file = file == null ? null : open(file);
 	}
 
@@ -81,6 +100,18 @@ final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 
 	private void line(String line)
 	{
+		if (RequestRecordLine.isRecordLine(line))
+		{
+			Optional<String> malformed = records.receive(line);
+			if (malformed.isPresent())
+				keep(malformed.get());
+			return;
+		}
+		keep(line);
+	}
+
+	private void keep(String line)
+	{
 		if (line.startsWith(readyPrefix))
 			readyLines++;
 		tail.addLast(line);
@@ -103,6 +134,12 @@ final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 	synchronized int readyLines()
 	{
 		return readyLines;
+	}
+
+	/** How many record lines could not be read (and were skipped). */
+	int malformedRecordLines()
+	{
+		return records.malformedLines();
 	}
 
 	/** The last lines, oldest first. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.dsftestbed.bpe.plugin.PluginSource;
+import org.dsftestbed.fhir.server.RequestListener;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.pki.KeyType;
@@ -37,10 +38,14 @@ import org.dsftestbed.pki.KeyType;
  * @param image
  *            the organization image to run, or {@code null} for the simulated image set's, built when missing
  *            ({@link OrganizationImage})
+ * @param listener
+ *            told about every request every organization's FHIR server answers (the run recorder), read from the
+ *            containers' output shortly after it happened, with each container's network time
  */
 public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSource> plugins,
 		Map<String, PluginSource> namedPlugins, NetworkCertificates certificates, KeyType keyType,
-		Consumer<String> progress, Duration startupTimeout, Path logDirectory, String image)
+		Consumer<String> progress, Duration startupTimeout, Path logDirectory, String image,
+		RequestListener listener)
 {
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
@@ -52,21 +57,25 @@ public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSour
 		Objects.requireNonNull(keyType, "keyType");
 		Objects.requireNonNull(progress, "progress");
 		Objects.requireNonNull(startupTimeout, "startupTimeout");
+		Objects.requireNonNull(listener, "listener");
 		if (startupTimeout.isNegative() || startupTimeout.isZero())
 			throw new IllegalArgumentException("the start-up timeout must be positive, got " + startupTimeout);
 	}
 
-	/** Defaults: no plugins, generated RSA 2048 certificates, 3 minutes to start, no log files, the built image. */
+	/**
+	 * Defaults: no plugins, generated RSA 2048 certificates, 3 minutes to start, no log files, the built image, no
+	 * listener.
+	 */
 	public static ContainerNetworkOptions of(NetworkDefinition network)
 	{
 		return new ContainerNetworkOptions(network, List.of(), Map.of(), null, KeyType.RSA_2048, line -> {},
-				DEFAULT_STARTUP_TIMEOUT, null, null);
+				DEFAULT_STARTUP_TIMEOUT, null, null, RequestListener.NONE);
 	}
 
 	public ContainerNetworkOptions withPlugins(List<PluginSource> plugins)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withNamedPlugin(String name, PluginSource plugin)
@@ -74,36 +83,42 @@ public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSour
 		Map<String, PluginSource> named = new LinkedHashMap<>(namedPlugins);
 		named.put(name, plugin);
 		return new ContainerNetworkOptions(network, plugins, named, certificates, keyType, progress, startupTimeout,
-				logDirectory, image);
+				logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withCertificates(NetworkCertificates certificates)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withProgress(Consumer<String> progress)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withStartupTimeout(Duration startupTimeout)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withLogDirectory(Path logDirectory)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
 	}
 
 	public ContainerNetworkOptions withImage(String image)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image);
+				startupTimeout, logDirectory, image, listener);
+	}
+
+	public ContainerNetworkOptions withListener(RequestListener listener)
+	{
+		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
+				startupTimeout, logDirectory, image, listener);
 	}
 }

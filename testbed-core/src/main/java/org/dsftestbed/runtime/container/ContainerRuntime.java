@@ -34,7 +34,8 @@ import com.github.dockerjava.api.DockerClient;
  * certificates, the network's allow list and its plugin jars copied in, and its environment passed. Endpoint addresses
  * are {@code https://<primary hostname>/fhir}, as in a real DSF network; this JVM reaches each server and control
  * endpoint through published ports. Containers start in parallel; each must print its {@code READY} line within the
- * start-up timeout. Each container's output goes to {@code <log directory>/<identifier>.log}.
+ * start-up timeout. Each container's output goes to {@code <log directory>/<identifier>.log}, its request record lines
+ * to the options' listener ({@link ContainerLog}).
  * <p>
  * Needs a Docker engine ({@link DockerEnvironment}); with Ryuk off, the returned network's {@code close()} and a JVM
  * shutdown hook remove what the boot created, and a failed boot removes it before it throws.
@@ -154,7 +155,7 @@ public final class ContainerRuntime
 				.of(identifier, baseUrl(organization), certificates, allowList)
 				.withEnvironment(organization.environment());
 		ContainerLog log = new ContainerLog(identifier, running.options().logDirectory() == null ? null
-				: running.options().logDirectory().resolve(identifier + ".log"));
+				: running.options().logDirectory().resolve(identifier + ".log"), running.options().listener());
 		ContainerOrganization o = new ContainerOrganization(organization, baseUrl(organization),
 				certificates.organization(identifier).client(), certificates.pki().caCertificates(), log);
 		running.add(o);

@@ -128,6 +128,22 @@ class RunRecorderTest
 	}
 
 	@Test
+	void aNetworkTimeGivenWithTheRequestWinsOverTheRecordersClock()
+	{
+		NetworkClock clock = new NetworkClock();
+		clock.advance(Duration.ofMinutes(45));
+		RunRecorder recorder = new RunRecorder(WALL, clock);
+		Instant containersTime = T0.plusSeconds(10).plus(Duration.ofDays(2));
+
+		recorder.onRequest(search(10, "a", "b"), containersTime);
+
+		RecordedRequest recorded = recorder.all("run").requests().get(0);
+		assertThat(recorded.networkTime()).as("the answering container's clock, not this JVM's")
+				.isEqualTo(containersTime);
+		assertThat(recorded.time()).isEqualTo(T0.plusSeconds(10));
+	}
+
+	@Test
 	void unauthenticatedCallersCountAsCrossOrganization()
 	{
 		RunRecorder recorder = new RunRecorder(WALL, null);

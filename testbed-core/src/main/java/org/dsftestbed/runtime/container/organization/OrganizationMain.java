@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Prints {@code READY <identifier> <base url>} on stdout once the FHIR server is up, the plugins are deployed and the
  * BPE's subscriptions are bound (a wait strategy can look for it); on SIGTERM it closes BPE and server and prints
- * {@code STOPPED <identifier>}. Exit codes: 2 for a missing or invalid variable or file (one line on stderr naming
+ * {@code STOPPED <identifier>}. Every request its FHIR server answers is printed as one {@link RequestRecordLine}
+ * ({@code RECORD {json}}), which the container runtime hands to the run recorder. Exit codes: 2 for a missing or invalid variable or file (one line on stderr naming
  * it), 1 when starting fails otherwise.
  */
 public final class OrganizationMain
@@ -55,7 +56,7 @@ public final class OrganizationMain
 		StandaloneOrganization organization;
 		try
 		{
-			organization = StandaloneOrganization.start(settings, out::println);
+			organization = StandaloneOrganization.start(settings, out::println, out::println);
 		}
 		catch (Exception e)
 		{

@@ -57,12 +57,24 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	 */
 	public static StandaloneOrganization start(OrganizationSettings settings, Consumer<String> log) throws Exception
 	{
+		return start(settings, log, line -> {});
+	}
+
+	/**
+	 * Like {@link #start(OrganizationSettings, Consumer)}, and every request the FHIR server answers goes to
+	 * {@code recordLines} as one {@link RequestRecordLine}, with the time on this organization's clock.
+	 */
+	public static StandaloneOrganization start(OrganizationSettings settings, Consumer<String> log,
+			Consumer<String> recordLines) throws Exception
+	{
 		NetworkClock clock = new NetworkClock();
 		StandaloneOrganization organization = new StandaloneOrganization(settings, clock);
 		try
 		{
 			String id = settings.organizationIdentifier();
 			organization.server = FhirServer.start(settings.fhirServer().withClock(clock)
+					.withListener(record -> recordLines
+							.accept(RequestRecordLine.format(record, record.time().plus(clock.offset()))))
 					.withExpiredClientCertificates(c -> organization.expiredThumbprints.contains(Thumbprint.of(c))));
 			log.accept("FHIR server of " + id + " listening on port " + organization.server.port() + " as "
 					+ organization.server.baseUrl());
