@@ -3,6 +3,7 @@ package org.dsftestbed.images.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.connectivity.fhir.Connectivity;
 import org.dsftestbed.connectivity.fhir.TargetResults;
+import org.dsftestbed.conformance.record.RecordedRequest;
+import org.dsftestbed.conformance.record.RunRecorder;
+import org.dsftestbed.fhir.server.RequestRecord;
 import org.dsftestbed.junit.RequiresDocker;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkDefinitionReader;
@@ -76,13 +80,15 @@ class ContainerRuntimeIT
 
 	private static ContainerNetwork network;
 	private static String networkId;
+	/** Fed from the containers' record lines. */
+	private static final RunRecorder recorder = new RunRecorder();
 
 	@BeforeAll
 	static void boot()
 	{
 		Path plugin = Path.of(System.getProperty("dsf.testbed.images.connectivityPlugin"));
 		network = ContainerRuntime.boot(ContainerNetworkOptions.of(NETWORK)
-				.withPlugins(List.of(PluginSource.jar(plugin))).withLogDirectory(logs)
+				.withPlugins(List.of(PluginSource.jar(plugin))).withLogDirectory(logs).withListener(recorder)
 				.withProgress(line -> System.out.println("[boot] " + line)));
 		networkId = network.networkId();
 	}
@@ -122,6 +128,33 @@ class ContainerRuntimeIT
 		}
 	}
 
+	/** The Task messages each ping sent from one container to the other reached the recorder. */
+	private static void assertRecordedAcrossContainers() throws Exception
+	{
+		// the record lines arrive with the containers' output, shortly after the requests
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		List<RequestRecord> messages;
+		do
+		{
+			Thread.sleep(100);
+			messages = recorder.all("pings").requests().stream().map(RecordedRequest::request)
+					.filter(r -> r.crossOrganization() && "POST".equals(r.method()) && "Task".equals(r.path()))
+					.toList();
+		}
+		while (messages.size() < 4 && System.nanoTime() < deadline);
+
+		assertThat(messages).extracting(RequestRecord::caller, RequestRecord::server, RequestRecord::messageName,
+				RequestRecord::status).containsExactlyInAnyOrder(tuple(DIC_1, DIC_2, "ping", 201),
+						tuple(DIC_2, DIC_1, "pong", 201), tuple(DIC_2, DIC_1, "ping", 201),
+						tuple(DIC_1, DIC_2, "pong", 201));
+		assertThat(messages).allSatisfy(r -> assertThat(r.tasks()).singleElement()
+				.satisfies(t -> assertThat(t.messageName()).isEqualTo(r.messageName())));
+		assertThat(recorder.all("pings").requests()).as("each organization's BPE updating its own Tasks, too")
+				.anyMatch(r -> !r.crossOrganization() && "PUT".equals(r.request().method()));
+		assertThat(Files.readString(logs.resolve(DIC_1 + ".log"))).as("record lines stay out of the log file")
+				.doesNotContain("RECORD {").doesNotContain("malformed record line");
+	}
+
 	@Test
 	@Order(1)
 	void organizationsAreKnownByTheirHostnamesAndReachedThroughPublishedPorts() throws Exception
@@ -138,6 +171,7 @@ class ContainerRuntimeIT
 
 		assertThat(outputs(ping(DIC_1), Connectivity.PING_STATUS)).containsExactly(entry("dic2", "pong-received"));
 		assertThat(outputs(ping(DIC_2), Connectivity.PING_STATUS)).containsExactly(entry("dic1", "pong-received"));
+		assertRecordedAcrossContainers();
 	}
 
 	@Test
