@@ -58,8 +58,8 @@ final class RunCommand implements Callable<Integer>
 
 	@Option(names = "--images", paramLabel = "simulated|dsf",
 			description = "Image set of the container runtime: simulated (the testbed's organization image, built "
-					+ "from docker-images/ when missing) or dsf (the real DSF images; not available yet). Default: "
-					+ "simulated.")
+					+ "from docker-images/ when missing) or dsf (the real DSF 1.9.0 images and postgres:15, pulled "
+					+ "when missing; no simulated time, no BPE pause). Default: simulated.")
 	String images;
 
 	@Option(names = "--reports", defaultValue = "reports", paramLabel = "<dir>",

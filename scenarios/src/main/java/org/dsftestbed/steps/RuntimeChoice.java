@@ -12,6 +12,8 @@ import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.runtime.RunningNetwork;
 import org.dsftestbed.runtime.container.ContainerNetworkOptions;
 import org.dsftestbed.runtime.container.ContainerRuntime;
+import org.dsftestbed.runtime.container.ImageSet;
+import org.dsftestbed.runtime.container.dsf.DsfImages;
 import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
 import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
 
@@ -38,8 +40,8 @@ public enum RuntimeChoice
 	},
 
 	/**
-	 * Containers of the simulated image set: the project's own organization image. The run recorder gets the
-	 * requests from the containers' output; each container's log goes to the run's {@code containers/} folder.
+	 * Containers of the simulated image set: the project's own organization image. The run recorder sees no requests
+	 * (they happen inside the containers); each container's log goes to the run's {@code containers/} folder.
 	 */
 	CONTAINER_SIMULATED("container --images simulated")
 	{
@@ -47,14 +49,36 @@ public enum RuntimeChoice
 		RunningNetwork boot(NetworkDefinition definition, List<PluginSource> plugins, Map<String, PluginSource> named,
 				RequestListener listener, Consumer<String> progress, Path runDirectory)
 		{
-			ContainerNetworkOptions options = ContainerNetworkOptions.of(definition).withPlugins(plugins)
-					.withListener(listener).withProgress(progress)
-					.withLogDirectory(runDirectory == null ? null : runDirectory.resolve(CONTAINER_LOGS));
-			for (var entry : named.entrySet())
-				options = options.withNamedPlugin(entry.getKey(), entry.getValue());
-			return ContainerRuntime.boot(options);
+			return ContainerRuntime.boot(containerOptions(definition, plugins, named, listener, progress, runDirectory));
+		}
+	},
+
+	/**
+	 * Containers of the dsf image set: the real DSF images (images and version from the system properties of
+	 * {@link DsfImages}). Simulated time, BPE pauses and the other network faults cannot be driven there: steps using
+	 * them fail saying so.
+	 */
+	CONTAINER_DSF("container --images dsf")
+	{
+		@Override
+		RunningNetwork boot(NetworkDefinition definition, List<PluginSource> plugins, Map<String, PluginSource> named,
+				RequestListener listener, Consumer<String> progress, Path runDirectory)
+		{
+			return ContainerRuntime.boot(containerOptions(definition, plugins, named, listener, progress, runDirectory)
+					.withImageSet(ImageSet.DSF));
 		}
 	};
+
+	private static ContainerNetworkOptions containerOptions(NetworkDefinition definition, List<PluginSource> plugins,
+			Map<String, PluginSource> named, RequestListener listener, Consumer<String> progress, Path runDirectory)
+	{
+		ContainerNetworkOptions options = ContainerNetworkOptions.of(definition).withPlugins(plugins)
+				.withListener(listener).withProgress(progress)
+				.withLogDirectory(runDirectory == null ? null : runDirectory.resolve(CONTAINER_LOGS));
+		for (var entry : named.entrySet())
+			options = options.withNamedPlugin(entry.getKey(), entry.getValue());
+		return options;
+	}
 
 	/** The folder of a run's directory that holds one {@code <identifier>.log} per organization container. */
 	public static final String CONTAINER_LOGS = "containers";
@@ -79,7 +103,7 @@ public enum RuntimeChoice
 	 * @param runtime
 	 *            {@code embedded} or {@code container}
 	 * @param images
-	 *            for the container runtime: {@code simulated}, or {@code dsf} (not available yet); {@code null} for
+	 *            for the container runtime: {@code simulated}, or {@code dsf} (the real DSF images); {@code null} for
 	 *            simulated. Must be {@code null} or {@code simulated} for the embedded runtime.
 	 * @throws IllegalArgumentException
 	 *             one line naming the wrong value and the valid ones
@@ -99,8 +123,7 @@ public enum RuntimeChoice
 				if (i == null || i.equals("simulated"))
 					return CONTAINER_SIMULATED;
 				if (i.equals("dsf"))
-					throw new IllegalArgumentException("--images dsf (the real DSF images) is not available yet; "
-							+ "use --images simulated");
+					return CONTAINER_DSF;
 				throw new IllegalArgumentException("unknown image set '" + images + "'; known: simulated, dsf");
 			default:
 				throw new IllegalArgumentException("unknown runtime '" + runtime + "'; known: embedded, container");

@@ -51,11 +51,11 @@ class RunCommandTest
 	}
 
 	@Test
-	void theDsfImageSetIsNotAvailableYetAndAnUnknownRuntimeIsBadInput()
+	void anUnknownRuntimeOrImageSetIsBadInput()
 	{
-		Result dsf = run("run", "--runtime", "container", "--images", "dsf", "--reports", folder.toString());
-		assertThat(dsf.exitCode()).isEqualTo(2);
-		assertThat(dsf.err()).contains("--images dsf", "not available yet", "--images simulated");
+		Result images = run("run", "--runtime", "container", "--images", "hapi", "--reports", folder.toString());
+		assertThat(images.exitCode()).isEqualTo(2);
+		assertThat(images.err()).contains("unknown image set 'hapi'", "simulated, dsf");
 
 		Result unknown = run("run", "--runtime", "kubernetes", "--reports", folder.toString());
 		assertThat(unknown.exitCode()).isEqualTo(2);

@@ -15,12 +15,13 @@ class RuntimeChoiceTest
 		assertThat(RuntimeChoice.of("container", null)).isEqualTo(RuntimeChoice.CONTAINER_SIMULATED);
 		assertThat(RuntimeChoice.of(" container ", "simulated")).isEqualTo(RuntimeChoice.CONTAINER_SIMULATED);
 		assertThat(RuntimeChoice.CONTAINER_SIMULATED.description()).isEqualTo("container --images simulated");
+		assertThat(RuntimeChoice.of("container", " DSF ")).isEqualTo(RuntimeChoice.CONTAINER_DSF);
+		assertThat(RuntimeChoice.CONTAINER_DSF.description()).isEqualTo("container --images dsf");
 	}
 
 	@Test
 	void wrongCombinationsNameWhatIsWrong()
 	{
-		assertThatThrownBy(() -> RuntimeChoice.of("container", "dsf")).hasMessageContaining("not available yet");
 		assertThatThrownBy(() -> RuntimeChoice.of("container", "hapi"))
 				.hasMessage("unknown image set 'hapi'; known: simulated, dsf");
 		assertThatThrownBy(() -> RuntimeChoice.of("embedded", "dsf")).hasMessageContaining("needs --runtime container");

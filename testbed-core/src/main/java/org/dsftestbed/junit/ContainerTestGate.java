@@ -1,6 +1,7 @@
 package org.dsftestbed.junit;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,6 +47,25 @@ public final class ContainerTestGate
 
 	private ContainerTestGate()
 	{
+	}
+
+	/**
+	 * The dsf image set's tests need DSF's images, which cannot be pulled where this project builds (no ghcr.io, no
+	 * Docker Hub). Their absence is therefore an <em>expected</em> skip, in CI too: neither {@code CI=true} nor
+	 * {@value #REQUIRE_DOCKER_ENV} turns it into a failure (a missing Docker engine still fails in CI, through
+	 * {@link #decide(boolean, boolean, String)}).
+	 *
+	 * @param missingImages
+	 *            the images of the set not present locally
+	 * @return run when none is missing, otherwise skip with one line naming the missing images
+	 */
+	public static Decision decideDsfImages(List<String> missingImages)
+	{
+		if (missingImages.isEmpty())
+			return new Decision(Outcome.RUN, "the dsf image set is present locally");
+		return new Decision(Outcome.SKIP, "Skipping the dsf image set's tests (expected where the images cannot be "
+				+ "pulled): not present locally: " + String.join(", ", missingImages)
+				+ ". Pull them where their registry is reachable (docker pull <image>) to run them.");
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.dsftestbed.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.dsftestbed.junit.ContainerTestGate.Decision;
@@ -78,5 +79,16 @@ class ContainerTestGateTest
 				.isFalse();
 		assertThat(ContainerTestGate.dockerRequired(Map.of("DSF_TESTBED_REQUIRE_DOCKER", "true"))).isTrue();
 		assertThat(ContainerTestGate.dockerRequired(Map.of("CI", "true", "DSF_TESTBED_REQUIRE_DOCKER", ""))).isTrue();
+	}
+
+	@Test
+	void missingDsfImagesAreAnExpectedSkipEvenInCi()
+	{
+		Decision missing = ContainerTestGate.decideDsfImages(List.of("ghcr.io/datasharingframework/fhir:1.9.0",
+				"postgres:15"));
+		assertThat(missing.outcome()).isEqualTo(Outcome.SKIP);
+		assertThat(missing.message()).contains("expected", "ghcr.io/datasharingframework/fhir:1.9.0, postgres:15",
+				"docker pull");
+		assertThat(ContainerTestGate.decideDsfImages(List.of()).outcome()).isEqualTo(Outcome.RUN);
 	}
 }

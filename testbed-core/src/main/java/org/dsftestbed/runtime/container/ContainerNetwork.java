@@ -39,6 +39,10 @@ import com.github.dockerjava.api.model.Ports;
  * too, one after the other (not atomic across containers). A container that was unreachable (paused, stopped, off the
  * network) catches up when it comes back.
  * <p>
+ * On the {@link ImageSet#DSF dsf} image set, simulated time, the control-endpoint faults (offline, latency, allow-list
+ * removal, BPE pause, certificate expiry) and, for now, the container faults throw {@link UnsupportedOperationException}
+ * saying so: they cannot be driven inside the real DSF images.
+ * <p>
  * {@link #close()} removes every container and the network, also those of a failed boot; a JVM shutdown hook does the
  * same on Ctrl-C.
  */
@@ -59,6 +63,8 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	private final String label;
 	private final Thread shutdownHook;
 	private final List<ContainerOrganization> organizations = new ArrayList<>();
+	/** Logs of containers that are not an organization's main one (dsf image set: database server, BPEs). */
+	private final List<ContainerLog> otherLogs = new ArrayList<>();
 	private volatile String networkId;
 	private boolean closed;
 
@@ -72,8 +78,12 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 		this.label = label;
 		this.shutdownHook = new Thread(this::removeEverything, "dsf-testbed-containers-" + definition.name());
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
-		clock.onAdvance(amount -> organizations().stream().filter(ContainerOrganization::reachable)
-				.forEach(this::catchUpClock));
+		clock.onAdvance(amount ->
+		{
+			requireSimulatedImages("advancing simulated time",
+					"DSF's FHIR server and BPE read the system clock, which a container shares with the host");
+			organizations().stream().filter(ContainerOrganization::reachable).forEach(this::catchUpClock);
+		});
 	}
 
 	/** The labels every container and the network of this network carry. */
@@ -85,6 +95,33 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	void networkCreated(String id)
 	{
 		networkId = id;
+	}
+
+	synchronized void addLog(ContainerLog log)
+	{
+		otherLogs.add(log);
+	}
+
+	/**
+	 * @throws UnsupportedOperationException
+	 *             on the dsf image set, naming the fault, the image set and why
+	 */
+	private void requireSimulatedImages(String fault, String why)
+	{
+		if (options.imageSet() == ImageSet.DSF)
+			throw new UnsupportedOperationException(fault + " is not possible on the dsf image set (the real DSF "
+					+ "images): " + why + "; run this scenario with --images simulated or on the embedded runtime");
+	}
+
+	private void requireControlEndpoint(String fault)
+	{
+		requireSimulatedImages(fault, "DSF's images have no control endpoint to drive it");
+	}
+
+	/** Not done yet for the dsf image set: there an organization is two containers, ready by their health checks. */
+	private void requireSingleContainer(String fault)
+	{
+		requireSimulatedImages(fault, "not implemented yet for organizations of two containers (FHIR server and BPE)");
 	}
 
 	synchronized void add(ContainerOrganization organization)
@@ -142,6 +179,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void takeOffline(String organization)
 	{
+		requireControlEndpoint("taking a server offline");
 		ContainerOrganization o = reachable(organization);
 		control(o, ControlEndpoint.SERVER_OFFLINE);
 		o.serverOnline(false);
@@ -150,6 +188,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void bringOnline(String organization)
 	{
+		requireControlEndpoint("bringing a server online");
 		ContainerOrganization o = reachable(organization);
 		control(o, ControlEndpoint.SERVER_ONLINE);
 		o.serverOnline(true);
@@ -158,6 +197,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void setLatency(String organization, Duration latency)
 	{
+		requireControlEndpoint("adding latency");
 		Objects.requireNonNull(latency, "latency");
 		if (latency.isNegative())
 			throw new IllegalArgumentException("latency must not be negative: " + latency);
@@ -168,6 +208,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void removeFromAllowLists(String organization)
 	{
+		requireControlEndpoint("removing an organization from the allow lists");
 		ContainerOrganization removed = organization(organization);
 		String query = "?organization=" + encode(removed.identifier()) + "&endpoint="
 				+ encode(removed.definition().endpointIdentifier());
@@ -179,12 +220,14 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void pauseBpe(String organization)
 	{
+		requireControlEndpoint("pausing a BPE");
 		control(reachable(organization), ControlEndpoint.BPE_PAUSE);
 	}
 
 	@Override
 	public void resumeBpe(String organization)
 	{
+		requireControlEndpoint("resuming a BPE");
 		control(reachable(organization), ControlEndpoint.BPE_RESUME);
 	}
 
@@ -192,6 +235,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	@Override
 	public void expireClientCertificate(String organization)
 	{
+		requireControlEndpoint("expiring a client certificate");
 		ContainerOrganization o = organization(organization);
 		String path = ControlEndpoint.TLS_EXPIRE + "?thumbprint=" + Thumbprint.of(o.clientCertificate().certificate());
 		for (ContainerOrganization server : organizations())
@@ -204,6 +248,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	 */
 	public void stopOrganization(String organization)
 	{
+		requireSingleContainer("stopping an organization");
 		ContainerOrganization o = organization(organization);
 		docker.stopContainerCmd(o.containerId()).withTimeout(30).exec();
 		o.stopped();
@@ -219,6 +264,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	 */
 	public void startOrganization(String organization)
 	{
+		requireSingleContainer("starting an organization again");
 		ContainerOrganization o = organization(organization);
 		int readyBefore = o.log().readyLines();
 		int since = (int) Instant.now().getEpochSecond();
@@ -232,6 +278,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	/** Freezes every process of its container ({@code docker pause}): connections to it hang instead of failing. */
 	public void pauseOrganization(String organization)
 	{
+		requireSingleContainer("pausing an organization");
 		ContainerOrganization o = organization(organization);
 		docker.pauseContainerCmd(o.containerId()).exec();
 		o.paused(true);
@@ -239,6 +286,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 
 	public void unpauseOrganization(String organization)
 	{
+		requireSingleContainer("unpausing an organization");
 		ContainerOrganization o = organization(organization);
 		docker.unpauseContainerCmd(o.containerId()).exec();
 		o.paused(false);
@@ -251,6 +299,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	 */
 	public void disconnectOrganization(String organization)
 	{
+		requireSingleContainer("disconnecting an organization");
 		ContainerOrganization o = organization(organization);
 		docker.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(o.containerId()).exec();
 		o.connected(false);
@@ -259,6 +308,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	/** Puts it back on the network under its hostnames. */
 	public void reconnectOrganization(String organization)
 	{
+		requireSingleContainer("reconnecting an organization");
 		ContainerOrganization o = organization(organization);
 		docker.connectToNetworkCmd().withNetworkId(networkId).withContainerId(o.containerId())
 				.withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork()
@@ -338,6 +388,10 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	private void removeEverything()
 	{
 		organizations().forEach(o -> o.log().close());
+		synchronized (this)
+		{
+			otherLogs.forEach(ContainerLog::close);
+		}
 		try
 		{
 			for (var container : docker.listContainersCmd().withShowAll(true)

@@ -13,6 +13,7 @@ import org.dsftestbed.fhir.server.RequestListener;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.pki.KeyType;
+import org.dsftestbed.runtime.container.dsf.DsfImages;
 
 /**
  * What {@link ContainerRuntime#boot} needs besides the network definition; every setting has a default that works.
@@ -37,15 +38,19 @@ import org.dsftestbed.pki.KeyType;
  *            where each container's output goes, as {@code <identifier>.log}; {@code null} for nowhere
  * @param image
  *            the organization image to run, or {@code null} for the simulated image set's, built when missing
- *            ({@link OrganizationImage})
+ *            ({@link OrganizationImage}); only for the simulated image set
+ * @param imageSet
+ *            which images an organization is booted from
+ * @param dsfImages
+ *            the images of the {@link ImageSet#DSF dsf} image set
  * @param listener
  *            told about every request every organization's FHIR server answers (the run recorder), read from the
  *            containers' output shortly after it happened, with each container's network time
  */
 public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSource> plugins,
 		Map<String, PluginSource> namedPlugins, NetworkCertificates certificates, KeyType keyType,
-		Consumer<String> progress, Duration startupTimeout, Path logDirectory, String image,
-		RequestListener listener)
+		Consumer<String> progress, Duration startupTimeout, Path logDirectory, String image, ImageSet imageSet,
+		DsfImages dsfImages, RequestListener listener)
 {
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
@@ -57,25 +62,29 @@ public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSour
 		Objects.requireNonNull(keyType, "keyType");
 		Objects.requireNonNull(progress, "progress");
 		Objects.requireNonNull(startupTimeout, "startupTimeout");
+		Objects.requireNonNull(imageSet, "imageSet");
+		Objects.requireNonNull(dsfImages, "dsfImages");
 		Objects.requireNonNull(listener, "listener");
 		if (startupTimeout.isNegative() || startupTimeout.isZero())
 			throw new IllegalArgumentException("the start-up timeout must be positive, got " + startupTimeout);
 	}
 
 	/**
-	 * Defaults: no plugins, generated RSA 2048 certificates, 3 minutes to start, no log files, the built image, no
+	 * Defaults: no plugins, generated RSA 2048 certificates, 3 minutes to start, no log files, the simulated image set
+	 * with the built image; for the dsf image set, the images {@link DsfImages#fromSystemProperties()} names; no
 	 * listener.
 	 */
 	public static ContainerNetworkOptions of(NetworkDefinition network)
 	{
 		return new ContainerNetworkOptions(network, List.of(), Map.of(), null, KeyType.RSA_2048, line -> {},
-				DEFAULT_STARTUP_TIMEOUT, null, null, RequestListener.NONE);
+				DEFAULT_STARTUP_TIMEOUT, null, null, ImageSet.SIMULATED, DsfImages.fromSystemProperties(),
+				RequestListener.NONE);
 	}
 
 	public ContainerNetworkOptions withPlugins(List<PluginSource> plugins)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withNamedPlugin(String name, PluginSource plugin)
@@ -83,42 +92,55 @@ public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSour
 		Map<String, PluginSource> named = new LinkedHashMap<>(namedPlugins);
 		named.put(name, plugin);
 		return new ContainerNetworkOptions(network, plugins, named, certificates, keyType, progress, startupTimeout,
-				logDirectory, image, listener);
+				logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withCertificates(NetworkCertificates certificates)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withProgress(Consumer<String> progress)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withStartupTimeout(Duration startupTimeout)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withLogDirectory(Path logDirectory)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withImage(String image)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
 	}
 
 	public ContainerNetworkOptions withListener(RequestListener listener)
 	{
 		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
-				startupTimeout, logDirectory, image, listener);
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
+	}
+
+	public ContainerNetworkOptions withImageSet(ImageSet imageSet)
+	{
+		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
+				startupTimeout, logDirectory, image, imageSet, dsfImages, listener);
+	}
+
+	/** The images of the dsf image set; also selects that set. */
+	public ContainerNetworkOptions withDsfImages(DsfImages dsfImages)
+	{
+		return new ContainerNetworkOptions(network, plugins, namedPlugins, certificates, keyType, progress,
+				startupTimeout, logDirectory, image, ImageSet.DSF, dsfImages, listener);
 	}
 }

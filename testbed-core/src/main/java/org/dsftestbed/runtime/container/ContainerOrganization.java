@@ -59,7 +59,7 @@ public final class ContainerOrganization implements RunningOrganization
 		return connectUrl;
 	}
 
-	/** The test-only control endpoint, {@code http://localhost:<published port>}. */
+	/** The test-only control endpoint, {@code http://localhost:<published port>}; {@code null} on the dsf image set. */
 	public String controlUrl()
 	{
 		return controlUrl;
@@ -107,6 +107,13 @@ public final class ContainerOrganization implements RunningOrganization
 		this.controlUrl = "http://localhost:" + controlPort;
 		this.running = true;
 		this.serverOnline = true;
+	}
+
+	/** Started without a control endpoint (the dsf image set): {@link #controlUrl()} is {@code null}. */
+	void started(String containerId, int apiPort)
+	{
+		started(containerId, apiPort, -1);
+		this.controlUrl = null;
 	}
 
 	void stopped()

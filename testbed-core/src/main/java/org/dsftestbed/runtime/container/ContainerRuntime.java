@@ -29,7 +29,9 @@ import org.testcontainers.utility.MountableFile;
 import com.github.dockerjava.api.DockerClient;
 
 /**
- * Boots a network definition as containers (the {@code simulated} image set): one private Docker network, per
+ * Boots a network definition as containers. This page describes the {@code simulated} image set; the {@code dsf} image
+ * set ({@link ImageSet#DSF}, {@link DsfContainers}) differs in what an organization is (DSF's FHIR server and BPE, one
+ * database server per network) and in its readiness (the images' health checks): one private Docker network, per
  * organization one container of the organization image with the organization's hostnames as network aliases, its
  * certificates, the network's allow list and its plugin jars copied in, and its environment passed. Endpoint addresses
  * are {@code https://<primary hostname>/fhir}, as in a real DSF network; this JVM reaches each server and control
@@ -81,14 +83,18 @@ public final class ContainerRuntime
 			throw new IllegalStateException("the container runtime needs Docker: " + docker.reason());
 		options.progress().accept("Booting network " + network.name() + " (" + organizations.size()
 				+ " organizations, container runtime)");
-		String image = options.image() != null ? options.image() : OrganizationImage.obtain(options.progress());
+		DockerClient client = DockerClientFactory.instance().client();
+		String image = null;
+		if (options.imageSet() == ImageSet.DSF)
+			DsfContainers.requireImages(client, options.dsfImages(), options.progress());
+		else
+			image = options.image() != null ? options.image() : OrganizationImage.obtain(options.progress());
 
 		NetworkCertificates certificates = options.certificates() != null ? options.certificates()
 				: NetworkCertificates.generate(network, options.keyType(), Clock.systemUTC());
 		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
 				.endpointAddress(ContainerRuntime::baseUrl).build();
 
-		DockerClient client = DockerClientFactory.instance().client();
 		ContainerNetwork running = new ContainerNetwork(network, certificates, options, client,
 				UUID.randomUUID().toString());
 		try
@@ -99,13 +105,14 @@ public final class ContainerRuntime
 					.build();
 			running.networkCreated(dockerNetwork.getId());
 
+			OrganizationStart start = organizationStart(image, dockerNetwork, allowList, certificates, plugins, running,
+					client);
 			List<Exception> failures = new ArrayList<>();
 			// every container starts at once: on 2 cores the JVMs' start-up overlaps the waiting for each other
 			Parallel.map("container-start", organizations, organizations.size(), organization ->
 			{
 				long t = System.nanoTime();
-				ContainerOrganization o = start(organization, image, dockerNetwork, allowList, certificates,
-						plugins.get(organization.identifier()), running, client);
+				ContainerOrganization o = start.start(organization);
 				options.progress().accept("  " + o.identifier() + ": READY at " + o.fhirBaseUrl() + " → "
 						+ o.connectUrl() + " (" + millisSince(t) + " ms)");
 				return o;
@@ -120,6 +127,35 @@ public final class ContainerRuntime
 			running.close();
 			throw e;
 		}
+	}
+
+	/** Boots one organization's container(s) and waits until it is ready. */
+	private interface OrganizationStart
+	{
+		ContainerOrganization start(OrganizationDefinition organization);
+	}
+
+	/** The image set's way to start an organization; the dsf image set starts the network's database server first. */
+	private static OrganizationStart organizationStart(String image, Network dockerNetwork, Bundle allowList,
+			NetworkCertificates certificates, Map<String, List<PluginSource>> plugins, ContainerNetwork running,
+			DockerClient client)
+	{
+		if (running.options().imageSet() == ImageSet.DSF)
+		{
+			running.options().progress().accept("  database server " + running.options().dsfImages().postgres());
+			DsfContainers dsf = DsfContainers.startDatabase(running, dockerNetwork, running.options().dsfImages());
+			return organization -> dsf.start(organization, baseUrl(organization), allowList, certificates,
+					plugins.get(organization.identifier()));
+		}
+		return organization -> start(organization, image, dockerNetwork, allowList, certificates,
+				plugins.get(organization.identifier()), running, client);
+	}
+
+	/** A container name that says what it is and stays unique across runs. */
+	static String containerName(String name)
+	{
+		return "dsf-testbed-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** {@code https://<primary hostname>/fhir}: what the others reach it under on the private network. */
@@ -165,8 +201,7 @@ public final class ContainerRuntime
 				.withNetworkAliases(organization.hostnames().toArray(String[]::new))
 				.withExposedPorts(ContainerOrganization.API_PORT, CONTROL_PORT).withEnv(input.environment())
 				.withEnv("EXTRA_JVM_ARGS", JVM_OPTIONS).withLabels(running.labels())
-				.withCreateContainerCmdModifier(cmd -> cmd.withName("dsf-testbed-" + identifier.replaceAll(
-						"[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8)))
+				.withCreateContainerCmdModifier(cmd -> cmd.withName(containerName(identifier)))
 				.withLogConsumer(log).waitingFor(new AbstractWaitStrategy()
 				{
 					@Override
@@ -228,14 +263,18 @@ public final class ContainerRuntime
 
 	private static String lastLines(ContainerOrganization o)
 	{
-		List<String> tail = o.logTail();
+		return lastLines(o.logTail());
+	}
+
+	static String lastLines(List<String> tail)
+	{
 		List<String> last = tail.subList(Math.max(0, tail.size() - 15), tail.size());
 		return last.isEmpty() ? "; it printed nothing"
 				: "; its last log lines:" + System.lineSeparator() + "    "
 						+ String.join(System.lineSeparator() + "    ", last);
 	}
 
-	private static String describe(Throwable e)
+	static String describe(Throwable e)
 	{
 		StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
 		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause())
