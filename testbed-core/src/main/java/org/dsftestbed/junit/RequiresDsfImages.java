@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks tests that run the real DSF images ({@link org.dsftestbed.runtime.container.dsf.DsfImages}). They run only
- * when all four images of the set (the proxy included, though not started yet) are present locally and are skipped otherwise, with one line naming the missing
+ * when the images a network of the set starts (fhir, bpe, postgres; not the proxy) are present locally and are skipped otherwise, with one line naming the missing
  * images; unlike a missing Docker ({@link RequiresDocker}) this skip is expected and stays a skip in CI. Combine it
  * with {@code @RequiresDocker}.
  *
