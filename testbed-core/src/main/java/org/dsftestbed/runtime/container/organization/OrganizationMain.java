@@ -2,6 +2,7 @@ package org.dsftestbed.runtime.container.organization;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.Security;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,6 +28,10 @@ public final class OrganizationMain
 
 	public static void main(String[] args) throws InterruptedException
 	{
+		// other organizations' containers may be stopped and started again (and get their network alias back, perhaps
+		// at another address): resolve host names anew each time instead of the JVM's 30 s / 10 s (unknown) caching
+		Security.setProperty("networkaddress.cache.ttl", "0");
+		Security.setProperty("networkaddress.cache.negative.ttl", "0");
 		int status = run(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err);
 		if (status != 0)
 			System.exit(status);
