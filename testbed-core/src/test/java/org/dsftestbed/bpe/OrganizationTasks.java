@@ -1,15 +1,10 @@
 package org.dsftestbed.bpe;
 
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
-import org.dsftestbed.fhir.context.FhirContexts;
-import org.dsftestbed.fhir.server.FhirServer;
-import org.dsftestbed.network.NetworkCertificates;
-import org.dsftestbed.pki.KeyStores;
+import org.dsftestbed.bpe.fhir.BpeFhirFixture;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -17,12 +12,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.ParameterComponent;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.dsf.fhir.client.FhirWebserviceClient;
-import dev.dsf.fhir.client.FhirWebserviceClientJersey;
-import dev.dsf.fhir.service.ReferenceCleanerImpl;
-import dev.dsf.fhir.service.ReferenceExtractorImpl;
 
 /**
  * What the BPE tests do with Tasks as an organization's client: DSF's own FHIR client under the organization's client
@@ -34,17 +24,6 @@ final class OrganizationTasks
 
 	private OrganizationTasks()
 	{
-	}
-
-	/** DSF's FHIR client for the server, authenticated with the organization's client certificate. */
-	static FhirWebserviceClient client(FhirServer server, NetworkCertificates certificates, String organization)
-	{
-		char[] password = "password".toCharArray();
-		KeyStore keyStore = KeyStores.keyStore(certificates.organization(organization).client(), "client", password);
-		KeyStore trustStore = KeyStores.trustStore(certificates.pki().caCertificates(), KeyStores.Format.PKCS12);
-		return new FhirWebserviceClientJersey(server.baseUrl(), trustStore, keyStore, password, new ObjectMapper(),
-				null, null, null, 5_000, 30_000, false, "DSF/1.9.0", FhirContexts.r4(),
-				new ReferenceCleanerImpl(new ReferenceExtractorImpl()));
 	}
 
 	/** A logical reference to an organization, as Task requester and recipient must be. */
@@ -64,20 +43,9 @@ final class OrganizationTasks
 			throws InterruptedException
 	{
 		Task[] last = new Task[1];
-		await("Task " + taskId + " completed or failed", timeout, () -> terminal(last[0] = client.read(Task.class,
-				taskId)));
+		BpeFhirFixture.await("Task " + taskId + " completed or failed", timeout,
+				() -> terminal(last[0] = client.read(Task.class, taskId)));
 		return last[0];
-	}
-
-	static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException
-	{
-		long end = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean())
-		{
-			if (System.nanoTime() > end)
-				throw new AssertionError("timed out waiting for " + what);
-			Thread.sleep(50);
-		}
 	}
 
 	/** The Task's versions, oldest first. */

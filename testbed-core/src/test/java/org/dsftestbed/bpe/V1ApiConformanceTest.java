@@ -3,7 +3,6 @@ package org.dsftestbed.bpe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsftestbed.bpe.OrganizationTasks.BPMN_MESSAGE;
 import static org.dsftestbed.bpe.OrganizationTasks.awaitTerminal;
-import static org.dsftestbed.bpe.OrganizationTasks.client;
 import static org.dsftestbed.bpe.OrganizationTasks.code;
 import static org.dsftestbed.bpe.OrganizationTasks.history;
 import static org.dsftestbed.bpe.OrganizationTasks.input;
@@ -31,9 +30,7 @@ import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.bpe.runtime.CapturedMails;
 import org.dsftestbed.fhir.server.FhirServer;
-import org.dsftestbed.fhir.server.FhirServerConfig;
 import org.dsftestbed.fhir.server.LoopbackPorts;
-import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.network.NetworkDefinitionReader;
@@ -80,10 +77,9 @@ class V1ApiConformanceTest
 				.read(Path.of(V1ApiConformanceTest.class.getResource("/conformance/network.yaml").toURI()));
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
 		Map<String, Integer> ports = Map.of(LOCAL, LoopbackPorts.free(), EXTERNAL, LoopbackPorts.free());
-		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
-				.endpointAddress(o -> address(ports.get(o.identifier()))).build();
-		localServer = server(LOCAL, ports.get(LOCAL), allowList.copy());
-		externalServer = server(EXTERNAL, ports.get(EXTERNAL), allowList.copy());
+		Bundle allowList = LoopbackOrganizations.allowList(network, certificates, ports);
+		localServer = LoopbackOrganizations.server(certificates, LOCAL, ports.get(LOCAL), allowList);
+		externalServer = LoopbackOrganizations.server(certificates, EXTERNAL, ports.get(EXTERNAL), allowList);
 
 		engines = NetworkEngines.create("v1-conformance", new NetworkClock());
 		Path plugin = Path.of(V1ApiConformanceTest.class.getResource("/test-plugin/conformance").toURI());
@@ -98,20 +94,12 @@ class V1ApiConformanceTest
 						certificates.pki().caCertificates(), engines)
 				.withPlugins(List.of(PluginSource.directory(plugin, ConformanceNetwork.PLUGIN_JAR)))
 				.withEnvironment(environment));
-		client = client(localServer, certificates, LOCAL);
+		client = LoopbackOrganizations.client(certificates, localServer, LOCAL);
 	}
 
 	private static String address(int port)
 	{
 		return "https://localhost:" + port + "/fhir";
-	}
-
-	private static FhirServer server(String organization, int port, Bundle allowList) throws Exception
-	{
-		var own = certificates.organization(organization);
-		return FhirServer.start(FhirServerConfig
-				.of(organization, own.server(), own.client(), certificates.pki().caCertificates()).withPort(port)
-				.withInitialBundle(allowList));
 	}
 
 	@AfterAll

@@ -28,7 +28,7 @@ import dev.dsf.fhir.service.ReferenceCleanerImpl;
 import dev.dsf.fhir.service.ReferenceExtractorImpl;
 
 /** The FHIR server of dic.dsf.test (tutorial network) with DSF clients for dic (local) and hrp (remote). */
-final class BpeFhirFixture implements AutoCloseable
+public final class BpeFhirFixture implements AutoCloseable
 {
 	static final String LOCAL = "dic.dsf.test";
 	static final String REMOTE = "hrp.dsf.test";
@@ -64,7 +64,8 @@ final class BpeFhirFixture implements AutoCloseable
 				certificates.pki().caCertificates());
 	}
 
-	static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException
+	/** Polls the condition every 50 ms until it holds; fails naming {@code what} after the timeout. */
+	public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException
 	{
 		long end = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean())
