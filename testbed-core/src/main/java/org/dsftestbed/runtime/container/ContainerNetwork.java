@@ -15,8 +15,8 @@ import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.pki.Thumbprint;
 import org.dsftestbed.runtime.NetworkBootException;
+import org.dsftestbed.runtime.NetworkBase;
 import org.dsftestbed.runtime.NetworkFaults;
-import org.dsftestbed.runtime.RunningNetwork;
 import org.dsftestbed.runtime.container.organization.ControlEndpoint;
 import org.dsftestbed.time.NetworkClock;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ import com.github.dockerjava.api.model.Ports;
  * {@link #close()} removes every container and the network, also those of a failed boot; a JVM shutdown hook does the
  * same on Ctrl-C.
  */
-public final class ContainerNetwork implements RunningNetwork, NetworkFaults
+public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 {
 	/** Label on every container and the network of one run, so that removing finds them all. */
 	static final String LABEL = "org.dsftestbed.network";
@@ -55,14 +55,10 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	private static final int NETWORK_REMOVAL_ATTEMPTS = 10;
 	private static final Pattern CLOCK_OFFSET = Pattern.compile("clock-offset-millis=(\\d+)");
 
-	private final NetworkDefinition definition;
-	private final NetworkCertificates certificates;
-	private final NetworkClock clock = new NetworkClock();
 	private final ContainerNetworkOptions options;
 	private final DockerClient docker;
 	private final String label;
 	private final Thread shutdownHook;
-	private final List<ContainerOrganization> organizations = new ArrayList<>();
 	/** Logs of containers that are not an organization's main one (dsf image set: database server, BPEs). */
 	private final List<ContainerLog> otherLogs = new ArrayList<>();
 	private volatile String networkId;
@@ -71,14 +67,13 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	ContainerNetwork(NetworkDefinition definition, NetworkCertificates certificates, ContainerNetworkOptions options,
 			DockerClient docker, String label)
 	{
-		this.definition = definition;
-		this.certificates = certificates;
+		super(definition, certificates, new NetworkClock());
 		this.options = options;
 		this.docker = docker;
 		this.label = label;
-		this.shutdownHook = new Thread(this::removeEverything, "dsf-testbed-containers-" + definition.name());
+		this.shutdownHook = new Thread(this::removeEverything, "dsf-testbed-containers-" + definition().name());
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
-		clock.onAdvance(amount ->
+		clock().onAdvance(amount ->
 		{
 			requireSimulatedImages("advancing simulated time",
 					"DSF's FHIR server and BPE read the system clock, which a container shares with the host");
@@ -124,45 +119,9 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 		requireSimulatedImages(fault, "not implemented yet for organizations of two containers (FHIR server and BPE)");
 	}
 
-	synchronized void add(ContainerOrganization organization)
+	void add(ContainerOrganization organization)
 	{
-		organizations.add(organization);
-	}
-
-	@Override
-	public NetworkDefinition definition()
-	{
-		return definition;
-	}
-
-	@Override
-	public synchronized List<ContainerOrganization> organizations()
-	{
-		return List.copyOf(organizations);
-	}
-
-	@Override
-	public ContainerOrganization organization(String identifierNameOrHostname)
-	{
-		return (ContainerOrganization) RunningNetwork.super.organization(identifierNameOrHostname);
-	}
-
-	@Override
-	public NetworkCertificates certificates()
-	{
-		return certificates;
-	}
-
-	@Override
-	public NetworkClock clock()
-	{
-		return clock;
-	}
-
-	@Override
-	public NetworkFaults faults()
-	{
-		return this;
+		addOrganization(organization);
 	}
 
 	public ContainerNetworkOptions options()
@@ -340,7 +299,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 	private void catchUpClock(ContainerOrganization o)
 	{
 		Matcher offset = CLOCK_OFFSET.matcher(ControlClient.get(o.identifier(), o.controlUrl(), ControlEndpoint.HEALTH));
-		long behind = clock.offset().toMillis() - (offset.find() ? Long.parseLong(offset.group(1)) : 0);
+		long behind = clock().offset().toMillis() - (offset.find() ? Long.parseLong(offset.group(1)) : 0);
 		if (behind > 0)
 			control(o, ControlEndpoint.CLOCK_ADVANCE + "?millis=" + behind);
 	}
@@ -407,7 +366,7 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 		}
 		catch (RuntimeException e)
 		{
-			logger.warn("removing the containers of network {} failed: {}", definition.name(), e.toString());
+			logger.warn("removing the containers of network {} failed: {}", definition().name(), e.toString());
 		}
 	}
 
@@ -428,12 +387,12 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 			// on Ctrl-C, Testcontainers' own shutdown hook (Ryuk off) may be removing the same container right now
 			if (String.valueOf(e.getMessage()).contains("already in progress"))
 				return true;
-			logger.debug("removing {} of network {}: {}", what, definition.name(), e.toString());
+			logger.debug("removing {} of network {}: {}", what, definition().name(), e.toString());
 			return false;
 		}
 		catch (RuntimeException e)
 		{
-			logger.warn("removing {} of network {} failed: {}", what, definition.name(), e.toString());
+			logger.warn("removing {} of network {} failed: {}", what, definition().name(), e.toString());
 			return false;
 		}
 	}
@@ -456,6 +415,6 @@ public final class ContainerNetwork implements RunningNetwork, NetworkFaults
 			}
 		}
 		logger.warn("network {} ({}) of network {} could not be removed; remove it with: docker network rm {}", name,
-				id, definition.name(), id);
+				id, definition().name(), id);
 	}
 }

@@ -16,8 +16,7 @@ import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.network.NetworkCertificates;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.pki.Thumbprint;
-import org.dsftestbed.runtime.NetworkFaults;
-import org.dsftestbed.runtime.RunningNetwork;
+import org.dsftestbed.runtime.NetworkBase;
 import org.dsftestbed.time.NetworkClock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
@@ -27,15 +26,11 @@ import org.slf4j.LoggerFactory;
  * A network booted by {@link EmbeddedRuntime}: organizations in this JVM, their faults applied directly to their
  * servers. {@link #close()} stops BPEs, engines and servers in the reverse order of their start.
  */
-public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
+public final class EmbeddedNetwork extends NetworkBase<EmbeddedOrganization>
 {
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedNetwork.class);
 
-	private final NetworkDefinition definition;
-	private final NetworkCertificates certificates;
-	private final NetworkClock clock;
 	private final EmbeddedNetworkOptions options;
-	private final List<EmbeddedOrganization> organizations = new ArrayList<>();
 	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 	private final Set<String> expiredThumbprints = ConcurrentHashMap.newKeySet();
 	private boolean closed;
@@ -43,9 +38,7 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 	EmbeddedNetwork(NetworkDefinition definition, NetworkCertificates certificates, NetworkClock clock,
 			EmbeddedNetworkOptions options)
 	{
-		this.definition = definition;
-		this.certificates = certificates;
-		this.clock = clock;
+		super(definition, certificates, clock);
 		this.options = options;
 	}
 
@@ -60,45 +53,9 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 		return engines;
 	}
 
-	synchronized void add(EmbeddedOrganization organization)
+	void add(EmbeddedOrganization organization)
 	{
-		organizations.add(organization);
-	}
-
-	@Override
-	public NetworkDefinition definition()
-	{
-		return definition;
-	}
-
-	@Override
-	public synchronized List<EmbeddedOrganization> organizations()
-	{
-		return List.copyOf(organizations);
-	}
-
-	@Override
-	public EmbeddedOrganization organization(String identifierNameOrHostname)
-	{
-		return (EmbeddedOrganization) RunningNetwork.super.organization(identifierNameOrHostname);
-	}
-
-	@Override
-	public NetworkCertificates certificates()
-	{
-		return certificates;
-	}
-
-	@Override
-	public NetworkClock clock()
-	{
-		return clock;
-	}
-
-	@Override
-	public NetworkFaults faults()
-	{
-		return this;
+		addOrganization(organization);
 	}
 
 	/** The options the network was booted with. */
@@ -208,7 +165,7 @@ public final class EmbeddedNetwork implements RunningNetwork, NetworkFaults
 			}
 			catch (Exception | Error e)
 			{
-				logger.warn("closing {} of network {} failed: {}", resource, definition.name(), e.toString());
+				logger.warn("closing {} of network {} failed: {}", resource, definition().name(), e.toString());
 			}
 	}
 }
