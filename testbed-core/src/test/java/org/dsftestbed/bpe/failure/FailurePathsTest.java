@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -117,14 +119,33 @@ class FailurePathsTest
 	 */
 	private static HistoricProcessInstance awaitEnded(String businessKey)
 	{
+		return awaitEngine("process instance " + businessKey + " ended",
+				() -> engine(A).getHistoryService().createHistoricProcessInstanceQuery()
+						.processInstanceBusinessKey(businessKey).singleResult(),
+				instance -> instance.getEndTime() != null);
+	}
+
+	/**
+	 * The waiting user task of the instance with the business key. DSF's create listener posts the
+	 * QuestionnaireResponse inside the engine's transaction, so a client can see it before the user task is committed.
+	 */
+	private static org.camunda.bpm.engine.task.Task awaitUserTask(String businessKey)
+	{
+		return awaitEngine("user task of " + businessKey,
+				() -> engine(A).getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+						.singleResult(),
+				task -> true);
+	}
+
+	private static <T> T awaitEngine(String what, Supplier<T> query, Predicate<T> done)
+	{
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		while (true)
 		{
-			HistoricProcessInstance instance = engine(A).getHistoryService().createHistoricProcessInstanceQuery()
-					.processInstanceBusinessKey(businessKey).singleResult();
-			if (instance != null && instance.getEndTime() != null)
-				return instance;
-			assertThat(System.nanoTime()).as("process instance " + businessKey + " ended").isLessThan(deadline);
+			T found = query.get();
+			if (found != null && done.test(found))
+				return found;
+			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
 			try
 			{
 				Thread.sleep(50);
@@ -296,8 +317,7 @@ class FailurePathsTest
 		String id = run.taskId();
 		String businessKey = run.businessKey();
 		QuestionnaireResponse pending = run.pending();
-		String userTaskId = engine(A).getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-				.singleResult().getId();
+		String userTaskId = awaitUserTask(businessKey).getId();
 		assertThat(pending.getStatus()).isEqualTo(QuestionnaireResponseStatus.INPROGRESS);
 		assertThat(pending.getQuestionnaire()).isEqualTo(FailurePlugin.QUESTIONNAIRE);
 		assertThat(pending.getAuthor().getIdentifier().getSystem())
@@ -372,6 +392,8 @@ class FailurePathsTest
 		String businessKey = OrgClient.stringInput(a.awaitStatus(id, TaskStatus.INPROGRESS, TIMEOUT),
 				OrgClient.BPMN_MESSAGE_SYSTEM, "business-key").orElseThrow();
 		QuestionnaireResponse pending = a.awaitPendingUserTask(businessKey, TIMEOUT);
+		// answering before the engine has committed the user task would (as in DSF) continue nothing
+		awaitUserTask(businessKey);
 		return new UserTaskRun(id, businessKey, pending, OrgClient.itemAnswer(pending, "user-task-id"));
 	}
 }
