@@ -39,9 +39,9 @@ import com.github.dockerjava.api.model.Ports;
  * too, one after the other (not atomic across containers). A container that was unreachable (paused, stopped, off the
  * network) catches up when it comes back.
  * <p>
- * On the {@link ImageSet#DSF dsf} image set, simulated time, the control-endpoint faults (offline, latency, allow-list
- * removal, BPE pause, certificate expiry) and, for now, the container faults throw {@link UnsupportedOperationException}
- * saying so: they cannot be driven inside the real DSF images.
+ * On the {@link ImageSet#DSF dsf} image set, simulated time and the control-endpoint faults (offline, latency,
+ * allow-list removal, BPE pause, certificate expiry) throw {@link UnsupportedOperationException} saying so: they cannot
+ * be driven inside the real DSF images. The container faults act there on both of an organization's containers.
  * <p>
  * {@link #close()} removes every container and the network, also those of a failed boot; a JVM shutdown hook does the
  * same on Ctrl-C.
@@ -111,12 +111,6 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	private void requireControlEndpoint(String fault)
 	{
 		requireSimulatedImages(fault, "DSF's images have no control endpoint to drive it");
-	}
-
-	/** Not done yet for the dsf image set: there an organization is two containers, ready by their health checks. */
-	private void requireSingleContainer(String fault)
-	{
-		requireSimulatedImages(fault, "not implemented yet for organizations of two containers (FHIR server and BPE)");
 	}
 
 	void add(ContainerOrganization organization)
@@ -202,77 +196,90 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	}
 
 	/**
-	 * Stops its container (SIGTERM, as {@code docker stop}): its FHIR server, BPE and everything they held are gone;
+	 * Stops its containers (SIGTERM, as {@code docker stop}; on the dsf image set the BPE first, then the FHIR server):
 	 * the others' connections to it fail to resolve or connect.
 	 */
 	public void stopOrganization(String organization)
 	{
-		requireSingleContainer("stopping an organization");
 		ContainerOrganization o = organization(organization);
-		docker.stopContainerCmd(o.containerId()).withTimeout(30).exec();
+		List<String> ids = o.containerIds();
+		for (int i = ids.size() - 1; i >= 0; i--)
+			docker.stopContainerCmd(ids.get(i)).withTimeout(30).exec();
 		o.stopped();
 	}
 
 	/**
-	 * Starts its stopped container again and waits for it to be ready. It starts afresh, as a restarted DSF
-	 * organization with an in-memory database would: the initial allow list, no Tasks, no faults; its clock is moved
-	 * to the network's time. Its published ports change.
+	 * Starts its stopped containers again and waits for them to be ready (the organization image's READY line; on the
+	 * dsf image set the FHIR server's health check, then the BPE's). What it stored before the stop is still there, as
+	 * on a DSF organization on PostgreSQL; a simulated organization's clock is moved to the network's time. Its
+	 * published ports change.
 	 *
 	 * @throws NetworkBootException
 	 *             when it is not ready within the start-up timeout
 	 */
 	public void startOrganization(String organization)
 	{
-		requireSingleContainer("starting an organization again");
 		ContainerOrganization o = organization(organization);
 		int readyBefore = o.log().readyLines();
 		int since = (int) Instant.now().getEpochSecond();
 		docker.startContainerCmd(o.containerId()).exec();
 		o.log().follow(docker, o.containerId(), since);
-		ContainerRuntime.awaitReady(docker, o, readyBefore, options.startupTimeout());
+		ContainerOrganization.Companion bpe = o.bpe();
+		if (bpe == null)
+			ContainerRuntime.awaitReady(docker, o, readyBefore, options.startupTimeout());
+		else
+		{
+			DsfContainers.awaitHealthy(docker, o.identifier(), "FHIR server", o.containerId(), o.log(),
+					options.startupTimeout());
+			docker.startContainerCmd(bpe.containerId()).exec();
+			bpe.log().follow(docker, bpe.containerId(), since);
+			DsfContainers.awaitHealthy(docker, o.identifier(), "BPE", bpe.containerId(), bpe.log(),
+					options.startupTimeout());
+		}
 		publishedPorts(o);
 		catchUpClock(o);
 	}
 
-	/** Freezes every process of its container ({@code docker pause}): connections to it hang instead of failing. */
+	/** Freezes every process of its containers ({@code docker pause}): connections to it hang instead of failing. */
 	public void pauseOrganization(String organization)
 	{
-		requireSingleContainer("pausing an organization");
 		ContainerOrganization o = organization(organization);
-		docker.pauseContainerCmd(o.containerId()).exec();
+		o.containerIds().forEach(id -> docker.pauseContainerCmd(id).exec());
 		o.paused(true);
 	}
 
 	public void unpauseOrganization(String organization)
 	{
-		requireSingleContainer("unpausing an organization");
 		ContainerOrganization o = organization(organization);
-		docker.unpauseContainerCmd(o.containerId()).exec();
+		o.containerIds().forEach(id -> docker.unpauseContainerCmd(id).exec());
 		o.paused(false);
 		catchUpClock(o);
 	}
 
 	/**
-	 * Takes its container off the private network: the others cannot resolve its hostnames any more, and it reaches
+	 * Takes its containers off the private network: the others cannot resolve its hostnames any more, and it reaches
 	 * no one; its published ports do not answer either.
 	 */
 	public void disconnectOrganization(String organization)
 	{
-		requireSingleContainer("disconnecting an organization");
 		ContainerOrganization o = organization(organization);
-		docker.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(o.containerId()).exec();
+		o.containerIds().forEach(
+				id -> docker.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(id).exec());
 		o.connected(false);
 	}
 
-	/** Puts it back on the network under its hostnames. */
+	/** Puts it back on the network: its main container under its hostnames, the dsf image set's BPE under none. */
 	public void reconnectOrganization(String organization)
 	{
-		requireSingleContainer("reconnecting an organization");
 		ContainerOrganization o = organization(organization);
-		docker.connectToNetworkCmd().withNetworkId(networkId).withContainerId(o.containerId())
-				.withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork()
-						.withAliases(o.definition().hostnames()))
-				.exec();
+		for (String id : o.containerIds())
+		{
+			var endpoint = new com.github.dockerjava.api.model.ContainerNetwork();
+			if (id.equals(o.containerId()))
+				endpoint.withAliases(o.definition().hostnames());
+			docker.connectToNetworkCmd().withNetworkId(networkId).withContainerId(id).withContainerNetwork(endpoint)
+					.exec();
+		}
 		o.connected(true);
 		publishedPorts(o);
 		catchUpClock(o);
@@ -283,8 +290,11 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	{
 		InspectContainerResponse container = docker.inspectContainerCmd(o.containerId()).exec();
 		Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings().getPorts().getBindings();
-		o.started(o.containerId(), hostPort(o, bindings, ContainerOrganization.API_PORT),
-				hostPort(o, bindings, ContainerRuntime.CONTROL_PORT));
+		int apiPort = hostPort(o, bindings, ContainerOrganization.API_PORT);
+		if (o.controlUrl() == null)
+			o.started(o.containerId(), apiPort);
+		else
+			o.started(o.containerId(), apiPort, hostPort(o, bindings, ContainerRuntime.CONTROL_PORT));
 	}
 
 	private static int hostPort(ContainerOrganization o, Map<ExposedPort, Ports.Binding[]> bindings, int port)
@@ -298,6 +308,8 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	/** Advances the container's clock to the network's time. */
 	private void catchUpClock(ContainerOrganization o)
 	{
+		if (o.controlUrl() == null)
+			return; // the dsf image set, where simulated time is refused
 		Matcher offset = CLOCK_OFFSET.matcher(ControlClient.get(o.identifier(), o.controlUrl(), ControlEndpoint.HEALTH));
 		long behind = clock().offset().toMillis() - (offset.find() ? Long.parseLong(offset.group(1)) : 0);
 		if (behind > 0)

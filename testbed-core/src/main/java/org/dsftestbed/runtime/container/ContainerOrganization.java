@@ -8,7 +8,8 @@ import org.dsftestbed.pki.IssuedCertificate;
 import org.dsftestbed.runtime.RunningOrganization;
 
 /**
- * One organization of a {@link ContainerNetwork}: a container of the organization image, known to the others under
+ * One organization of a {@link ContainerNetwork}: a container of the organization image (on the dsf image set one of
+ * DSF's FHIR server image and one of its BPE image), known to the others under
  * its hostnames ({@link #fhirBaseUrl()} is {@code https://<primary hostname>/fhir}), reached from this JVM through
  * its published ports ({@link #connectUrl()}, {@link #controlUrl()}), which change when the container restarts.
  */
@@ -23,6 +24,8 @@ public final class ContainerOrganization implements RunningOrganization
 	private final List<X509Certificate> trustedCas;
 	private final ContainerLog log;
 	private volatile String containerId;
+	/** The dsf image set's BPE container, started after the FHIR server's; {@code null} on the simulated set. */
+	private volatile Companion bpe;
 	private volatile String connectUrl;
 	private volatile String controlUrl;
 	private volatile boolean serverOnline = true;
@@ -65,9 +68,35 @@ public final class ContainerOrganization implements RunningOrganization
 		return controlUrl;
 	}
 
+	/** Its main container: the organization image's, or on the dsf image set DSF's FHIR server's. */
 	public String containerId()
 	{
 		return containerId;
+	}
+
+	/**
+	 * Every container of the organization in start order: the main one, then (dsf image set) the BPE's.
+	 */
+	public List<String> containerIds()
+	{
+		Companion companion = bpe;
+		return companion == null ? List.of(containerId) : List.of(containerId, companion.containerId());
+	}
+
+	/** A second container of the organization that the faults act on with the main one, and its log. */
+	record Companion(String containerId, ContainerLog log)
+	{
+	}
+
+	/** The dsf image set's BPE container, or {@code null}. */
+	Companion bpe()
+	{
+		return bpe;
+	}
+
+	void bpeStarted(String containerId, ContainerLog log)
+	{
+		this.bpe = new Companion(containerId, log);
 	}
 
 	@Override

@@ -56,7 +56,7 @@ public final class ContainerRuntime
 	/** JVM start of each organization: it runs briefly, so the quick first compiler tier serves it best. */
 	static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
-	private static final Duration POLL = Duration.ofMillis(250);
+	static final Duration POLL = Duration.ofMillis(250);
 
 	private ContainerRuntime()
 	{

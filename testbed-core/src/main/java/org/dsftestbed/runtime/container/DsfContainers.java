@@ -150,7 +150,46 @@ final class DsfContainers
 			bpe.withCopyToContainer(MountableFile.forHostPath(plugin.location(), 0644),
 					DsfOrganizationInput.BPE_PLUGIN_DIRECTORY + "/" + plugin.location().getFileName());
 		start(bpe, identifier, "BPE of image " + images.bpe(), bpeLog);
+		o.bpeStarted(bpe.getContainerId(), bpeLog);
 		return o;
+	}
+
+	/**
+	 * Waits until Docker reports the container's health check healthy (after a {@code docker start} it reports
+	 * {@code starting} first).
+	 *
+	 * @throws NetworkBootException
+	 *             when the container exits, turns unhealthy or the timeout passes first, with its last log lines
+	 */
+	static void awaitHealthy(DockerClient docker, String identifier, String what, String containerId,
+			ContainerLog log, Duration timeout)
+	{
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true)
+		{
+			var state = docker.inspectContainerCmd(containerId).exec().getState();
+			String health = state.getHealth() == null ? "none" : state.getHealth().getStatus();
+			if ("healthy".equals(health))
+				return;
+			String problem = !Boolean.TRUE.equals(state.getRunning())
+					? "it exited with code " + state.getExitCodeLong() + " before it was healthy"
+					: "unhealthy".equals(health) ? "its health check reports it unhealthy"
+							: System.nanoTime() > deadline
+									? "not healthy within the start-up timeout of " + timeout.toSeconds() + " s"
+									: null;
+			if (problem != null)
+				throw new NetworkBootException(identifier, what,
+						new IllegalStateException(problem + ContainerRuntime.lastLines(log.tail())));
+			try
+			{
+				Thread.sleep(ContainerRuntime.POLL.toMillis());
+			}
+			catch (InterruptedException e)
+			{
+				Thread.currentThread().interrupt();
+				throw new NetworkBootException(identifier, what, e);
+			}
+		}
 	}
 
 	private GenericContainer<?> server(String image, String name, String command, DsfContainerInput input,
