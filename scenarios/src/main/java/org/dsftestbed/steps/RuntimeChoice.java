@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.dsftestbed.bpe.plugin.PluginSource;
+import org.dsftestbed.conformance.report.ReportDirectory;
 import org.dsftestbed.fhir.server.RequestListener;
 import org.dsftestbed.network.NetworkDefinition;
 import org.dsftestbed.runtime.RunningNetwork;
@@ -74,14 +75,11 @@ public enum RuntimeChoice
 	{
 		ContainerNetworkOptions options = ContainerNetworkOptions.of(definition).withPlugins(plugins)
 				.withListener(listener).withProgress(progress)
-				.withLogDirectory(runDirectory == null ? null : runDirectory.resolve(CONTAINER_LOGS));
+				.withLogDirectory(runDirectory == null ? null : runDirectory.resolve(ReportDirectory.CONTAINER_LOGS));
 		for (var entry : named.entrySet())
 			options = options.withNamedPlugin(entry.getKey(), entry.getValue());
 		return options;
 	}
-
-	/** The folder of a run's directory that holds one {@code <identifier>.log} per organization container. */
-	public static final String CONTAINER_LOGS = "containers";
 
 	private final String description;
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.dsftestbed.conformance.report.ReportDirectory;
+import org.dsftestbed.conformance.report.ReportJson;
 import org.dsftestbed.junit.RequiresDocker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +45,15 @@ class ConnectivityOnContainersIT
 				"classpath:features/connectivity.feature", "classpath:features/container-faults.feature" }, Thread.currentThread().getContextClassLoader());
 
 		assertThat(status).as("exit status of the Cucumber run; see " + REPORTS.toAbsolutePath()).isZero();
-		Path logs = REPORTS.toAbsolutePath().resolve(RuntimeChoice.CONTAINER_LOGS);
+		Path logs = REPORTS.toAbsolutePath().resolve(ReportDirectory.CONTAINER_LOGS);
 		for (String organization : List.of("Test_DIC_1", "Test_DIC_2", "Test_DIC_3", "Test_TTP"))
 			assertThat(Files.readString(logs.resolve(organization + ".log"))).as("log of " + organization)
 					.contains("READY " + organization + " ");
+		try (var json = Files.newInputStream(REPORTS.resolve(ReportDirectory.JSON)))
+		{
+			assertThat(ReportJson.read(json).logs()).as("logs named by the conformance report")
+					.contains("containers/Test_DIC_1.log", "containers/Test_TTP.log");
+		}
 
 		String session = DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL + "=" + DockerClientFactory.SESSION_ID;
 		var docker = DockerClientFactory.instance().client();

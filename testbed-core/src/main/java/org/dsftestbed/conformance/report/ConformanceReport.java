@@ -27,9 +27,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *            running, finished or interrupted
  * @param scenarios
  *            in the order they ran
+ * @param logs
+ *            the run's log files (on the container runtime one per container), as paths relative to the report's
+ *            directory with {@code /} as separator, e.g. {@code containers/Test_DIC_1.log}
  */
 public record ConformanceReport(String runId, String network, String runtime, Instant started, Instant finished,
-		RunState state, List<ScenarioReport> scenarios)
+		RunState state, List<ScenarioReport> scenarios, List<String> logs)
 {
 	public ConformanceReport
 	{
@@ -37,6 +40,20 @@ public record ConformanceReport(String runId, String network, String runtime, In
 		Objects.requireNonNull(started, "started");
 		Objects.requireNonNull(state, "state");
 		scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+		logs = logs == null ? List.of() : List.copyOf(logs);
+	}
+
+	/** A report without log files. */
+	public ConformanceReport(String runId, String network, String runtime, Instant started, Instant finished,
+			RunState state, List<ScenarioReport> scenarios)
+	{
+		this(runId, network, runtime, started, finished, state, scenarios, List.of());
+	}
+
+	/** The same report naming these log files. */
+	public ConformanceReport withLogs(List<String> logs)
+	{
+		return new ConformanceReport(runId, network, runtime, started, finished, state, scenarios, logs);
 	}
 
 	/** Whether every scenario passed or was skipped, and the run was not interrupted. */

@@ -13,11 +13,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.dsftestbed.fhir.context.FhirContexts;
 import org.hl7.fhir.r4.model.TestReport;
@@ -30,7 +32,10 @@ import org.hl7.fhir.r4.model.TestReport;
  *   conformance-report.json                   the {@link ConformanceReport}
  *   conformance-report.html                   the same as one self-contained page
  *   fhir-test-reports/TestReport-ping.json    a FHIR R4 TestReport per feature
+ *   containers/Test_DIC_1.log                 container runtime: each container's output (written by the runtime)
  * </pre>
+ *
+ * The reports name and link the files under {@value #CONTAINER_LOGS}{@code /} that exist when they are written.
  *
  * {@link #write} may be called any number of times (after each scenario, from a shutdown hook); each file is
  * replaced atomically (written beside it, then moved over it), so a reader or an interrupted run never sees a half
@@ -46,6 +51,8 @@ public final class ReportDirectory
 	public static final String JSON = "conformance-report.json";
 	public static final String HTML = "conformance-report.html";
 	public static final String TEST_REPORTS = "fhir-test-reports";
+	/** Where the container runtime writes each container's log in a run's directory. */
+	public static final String CONTAINER_LOGS = "containers";
 
 	private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
 			.withZone(ZoneOffset.UTC);
@@ -116,9 +123,10 @@ public final class ReportDirectory
 	 * @throws UncheckedIOException
 	 *             naming the file that could not be written
 	 */
-	public synchronized void write(ConformanceReport report)
+	public synchronized void write(ConformanceReport written)
 	{
-		Objects.requireNonNull(report, "report");
+		Objects.requireNonNull(written, "report");
+		ConformanceReport report = written.withLogs(containerLogs());
 		replace(path.resolve(JSON), out -> ReportJson.write(report, out));
 		byte[] html = ReportHtml.render(report, clock).getBytes(StandardCharsets.UTF_8);
 		replace(path.resolve(HTML), out -> writeBytes(out, html));
@@ -129,6 +137,23 @@ public final class ReportDirectory
 					.encodeResourceToString(feature.getValue());
 			replace(path.resolve(TEST_REPORTS).resolve(testReportFileName(feature.getKey(), names)),
 					out -> writeBytes(out, json.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/** The {@code *.log} files under {@value #CONTAINER_LOGS}, by name, relative to the report directory. */
+	List<String> containerLogs()
+	{
+		Path logs = path.resolve(CONTAINER_LOGS);
+		if (!Files.isDirectory(logs))
+			return List.of();
+		try (Stream<Path> files = Files.list(logs))
+		{
+			return files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f))
+					.map(f -> CONTAINER_LOGS + "/" + f.getFileName()).sorted().toList();
+		}
+		catch (IOException e)
+		{
+			throw new UncheckedIOException("cannot list the container logs in " + logs.toAbsolutePath() + ": " + e, e);
 		}
 	}
 

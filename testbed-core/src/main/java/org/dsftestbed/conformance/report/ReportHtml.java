@@ -98,7 +98,19 @@ public final class ReportHtml
 			scenario(html, report.scenarios().get(i), i + 1);
 		if (report.scenarios().isEmpty())
 			html.append("<p class=\"muted\">No scenario has finished yet.</p>\n");
+		logs(html, report.logs());
 		return html.append("</main>\n</body>\n</html>\n").toString();
+	}
+
+	/** Links to the run's log files, which lie beside the page. */
+	private static void logs(StringBuilder html, List<String> logs)
+	{
+		if (logs.isEmpty())
+			return;
+		html.append("<section class=\"logs\" id=\"logs\">\n<h2>Container logs</h2>\n<ul>\n");
+		for (String log : logs)
+			html.append("<li><a href=\"").append(escape(log)).append("\">").append(escape(log)).append("</a></li>\n");
+		html.append("</ul>\n</section>\n");
 	}
 
 	private static void header(StringBuilder html, ConformanceReport report, Instant now)

@@ -67,6 +67,30 @@ class ReportDirectoryTest
 	}
 
 	@Test
+	void containerLogsInTheRunDirectoryAreNamedInTheJsonAndLinkedFromTheHtml() throws Exception
+	{
+		ReportDirectory directory = ReportDirectory.create(root, "run-1", CLOCK);
+		directory.write(SampleReports.report());
+		assertThat(ReportJson.read(Files.newInputStream(directory.path().resolve(ReportDirectory.JSON))).logs())
+				.as("no containers folder: an embedded run").isEmpty();
+		assertThat(Files.readString(directory.path().resolve(ReportDirectory.HTML))).doesNotContain("Container logs");
+
+		Path logs = Files.createDirectories(directory.path().resolve(ReportDirectory.CONTAINER_LOGS));
+		Files.writeString(logs.resolve("Test_DIC_2.log"), "READY Test_DIC_2 https://dic2/fhir\n");
+		Files.writeString(logs.resolve("db.log"), "ready\n");
+		Files.writeString(logs.resolve("notes.txt"), "not a log\n");
+		directory.write(SampleReports.report());
+
+		try (InputStream in = Files.newInputStream(directory.path().resolve(ReportDirectory.JSON)))
+		{
+			assertThat(ReportJson.read(in).logs()).containsExactly("containers/Test_DIC_2.log", "containers/db.log");
+		}
+		assertThat(Files.readString(directory.path().resolve(ReportDirectory.HTML))).contains("Container logs",
+				"<a href=\"containers/Test_DIC_2.log\">containers/Test_DIC_2.log</a>",
+				"<a href=\"containers/db.log\">");
+	}
+
+	@Test
 	void testReportFileNamesAreSafeAndUnique()
 	{
 		Set<String> taken = new HashSet<>();
