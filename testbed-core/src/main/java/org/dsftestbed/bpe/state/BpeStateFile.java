@@ -14,6 +14,7 @@ import java.util.Objects;
 
 import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +77,13 @@ final class BpeStateFile
 				resources.put(ProcessIdAndVersion.parse(entry.getKey()), records);
 			}
 		}
-		catch (JsonProcessingException | IllegalArgumentException e)
+		catch (JsonProcessingException e)
+		{
+			JsonLocation at = e.getLocation();
+			throw new IOException(file + " is not the BPE's process states file: not JSON"
+					+ (at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr()), e);
+		}
+		catch (IllegalArgumentException e)
 		{
 			throw new IOException(file + " is not the BPE's process states file: "
 					+ e.getMessage().lines().findFirst().orElse(""), e);

@@ -121,13 +121,24 @@ public final class StoreJournalFile implements StoreJournal, Closeable
 			{
 				restore(lines.get(i), parser, store);
 			}
-			catch (JsonProcessingException | DataFormatException | IllegalStateException | IllegalArgumentException
-					| DateTimeParseException e)
+			catch (JsonProcessingException e)
+			{
+				throw new IOException(file + " line " + (i + 1) + " is not a resource journal line: "
+						+ notJson(e), e);
+			}
+			catch (DataFormatException | IllegalStateException | IllegalArgumentException | DateTimeParseException e)
 			{
 				throw new IOException(file + " line " + (i + 1) + " is not a resource journal line: "
 						+ e.getMessage().lines().findFirst().orElse(""), e);
 			}
 		}
+	}
+
+	/** Jackson's reason without its source excerpt: one short line. */
+	private static String notJson(JsonProcessingException e)
+	{
+		String reason = e.getOriginalMessage().lines().findFirst().orElse("").split(" \\(|: was expecting", 2)[0];
+		return "not JSON at column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + reason;
 	}
 
 	private static void restore(String line, IParser parser, ResourceStore store) throws JsonProcessingException

@@ -158,8 +158,7 @@ class StoreJournalFileTest
 		Files.writeString(file(), "this is not JSON\n", StandardOpenOption.APPEND);
 
 		assertThatThrownBy(() -> StoreJournalFile.open(file(), at(T0))).isInstanceOf(IOException.class)
-				.hasMessageStartingWith(file() + " line 2 is not a resource journal line: ")
-				.satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+				.hasMessage(file() + " line 2 is not a resource journal line: not JSON at column 5: Unrecognized token 'this'");
 	}
 
 	@Test
