@@ -202,8 +202,8 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	}
 
 	/**
-	 * Stops its container (SIGTERM, as {@code docker stop}): its FHIR server, BPE and everything they held are gone;
-	 * the others' connections to it fail to resolve or connect.
+	 * Stops its container (SIGTERM, as {@code docker stop}): its FHIR server and BPE end, the others' connections to it
+	 * fail to resolve or connect. Its data stays in the container (the image's data directory).
 	 */
 	public void stopOrganization(String organization)
 	{
@@ -214,9 +214,11 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 	}
 
 	/**
-	 * Starts its stopped container again and waits for it to be ready. It starts afresh, as a restarted DSF
-	 * organization with an in-memory database would: the initial allow list, no Tasks, no faults; its clock is moved
-	 * to the network's time. Its published ports change.
+	 * Starts its stopped container again and waits for it to be ready. It goes on with its data, as a DSF organization
+	 * restarted on its PostgreSQL databases does: its resources with their history, its processes in their states,
+	 * waiting process instances (a message arriving now is correlated); the initial allow list is loaded again and the
+	 * network faults set through its control endpoint are gone; its clock is moved to the network's time. Its
+	 * published ports change.
 	 *
 	 * @throws NetworkBootException
 	 *             when it is not ready within the start-up timeout
