@@ -43,7 +43,10 @@ public class ContainerFaultSteps
 		containers().stopOrganization(identifier(organization));
 	}
 
-	/** It starts afresh: initial allow list, no Tasks, no faults; clock at the network's time. */
+	/**
+	 * It goes on with its data (resources, process states, waiting instances), without faults; clock at the network's
+	 * time.
+	 */
 	@When("{string} is started again")
 	public void isStartedAgain(String organization)
 	{

@@ -48,7 +48,8 @@ import com.github.dockerjava.api.DockerClient;
  * The container runtime on the simulated image set: two organizations booted from a network definition, a
  * connectivity ping across them, the network faults through the control endpoints (offline gives DSF's
  * connection-refused error, simulated time reaches every container) and the container faults (pause, disconnect,
- * stop and start), then nothing left behind; a boot that times out names the organization and removes what it made.
+ * stop and start, the stopped one keeping its data), then nothing left behind; a boot that times out names the
+ * organization and removes what it made.
  */
 @RequiresDocker(baseImage = true)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -125,6 +126,16 @@ class ContainerRuntimeIT
 		{
 			String id = client.startProcess(PROCESS, List.of()).getIdElement().getIdPart();
 			return client.awaitStatus(id, TaskStatus.COMPLETED, TIMEOUT);
+		}
+	}
+
+	/** {@code <version> <status>} of each version of a Task at the organization, oldest first. */
+	private static List<String> versions(String organization, String taskId)
+	{
+		try (OrgClient client = OrgClient.of(network.organization(organization)))
+		{
+			return client.history(taskId).stream()
+					.map(t -> t.getMeta().getVersionId() + " " + t.getStatus().toCode()).toList();
 		}
 	}
 
@@ -260,10 +271,12 @@ class ContainerRuntimeIT
 
 	@Test
 	@Order(6)
-	void aStoppedOrganizationStartsAgainOnNewPortsAtTheNetworksTime() throws Exception
+	void aStoppedOrganizationStartsAgainOnNewPortsAtTheNetworksTimeWithItsData() throws Exception
 	{
 		ContainerOrganization dic2 = network.organization(DIC_2);
 		String portsBefore = dic2.connectUrl();
+		Task storedBefore = ping(DIC_2);
+		List<String> historyBefore = versions(DIC_2, storedBefore.getIdElement().getIdPart());
 		network.stopOrganization(DIC_2);
 		assertThat(dic2.isOnline()).isFalse();
 		assertThat(outputs(ping(DIC_1), Connectivity.PING_STATUS)).containsExactly(entry("dic2", "not-reachable"));
@@ -273,6 +286,9 @@ class ContainerRuntimeIT
 		assertThat(dic2.connectUrl()).isNotNull();
 		System.out.println("published port before/after restart: " + portsBefore + " / " + dic2.connectUrl());
 		assertThat(health(dic2)).contains("clock-offset-millis=" + network.clock().offset().toMillis());
+		assertThat(versions(DIC_2, storedBefore.getIdElement().getIdPart()))
+				.as("a Task stored before the stop, with its history, as DSF on PostgreSQL keeps it")
+				.isEqualTo(historyBefore).endsWith("3 completed");
 		assertThat(outputs(ping(DIC_2), Connectivity.PING_STATUS)).containsExactly(entry("dic1", "pong-received"));
 		assertThat(Files.readString(logs.resolve(DIC_2 + ".log"))).contains("STOPPED " + DIC_2);
 	}

@@ -1,5 +1,8 @@
 package org.dsftestbed.bpe.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory H2 database an organization's Camunda engine keeps its deployments, process instances, jobs and
- * history in (DSF: the Camunda tables of the BPE's PostgreSQL database).
+ * The H2 database an organization's Camunda engine keeps its deployments, process instances, jobs and history in (DSF:
+ * the Camunda tables of the BPE's PostgreSQL database): in memory, or {@linkplain #onDisk on disk} where the data must
+ * outlive the process (the organization image with a data directory).
  * <p>
  * An engine built without one gets a fresh database that is dropped when the engine closes. An engine built
  * {@linkplain EngineOptions#withDatabase(EngineDatabase) with one} leaves it in place on close, so that a later engine
@@ -25,21 +29,32 @@ import org.slf4j.LoggerFactory;
  * engines.create(EngineOptions.forOrganization("dic.dsf.test").withDatabase(database));         // back, same data
  * database.close();
  * }</pre>
+ *
+ * On disk, {@link #close()} closes the files instead of dropping the data, and a later {@link #onDisk} on the same
+ * directory (in this or another process) finds everything committed before.
  */
 public final class EngineDatabase implements AutoCloseable
 {
 	private static final Logger logger = LoggerFactory.getLogger(EngineDatabase.class);
+
+	/** The file name H2 gives the database {@link #onDisk} opens, in its directory. */
+	public static final String FILE_NAME = "engine.mv.db";
 
 	private final String name;
 	private final String jdbcUrl;
 	private boolean inUse;
 	private boolean dropped;
 
-	private EngineDatabase(String name)
+	private EngineDatabase(String name, String jdbcUrl)
 	{
 		this.name = name;
+		this.jdbcUrl = jdbcUrl;
+	}
+
+	private EngineDatabase(String name)
+	{
 		// DB_CLOSE_DELAY=-1: the database lives until SHUTDOWN, not until its last connection closes
-		this.jdbcUrl = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+		this(name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
 	}
 
 	/** A new, empty database named after the organization (plus a random part: several networks share a JVM). */
@@ -47,6 +62,41 @@ public final class EngineDatabase implements AutoCloseable
 	{
 		Objects.requireNonNull(organizationIdentifier, "organizationIdentifier");
 		return new EngineDatabase(organizationIdentifier.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + UUID.randomUUID());
+	}
+
+	/**
+	 * The database in {@value #FILE_NAME} of {@code directory} (created with the directory when absent), opened once to
+	 * see that it is usable. It is closed by {@link #close()} only, not by H2 at the JVM's exit: the organization's
+	 * shutdown hook still needs it to stop the engine.
+	 *
+	 * @throws IOException
+	 *             naming the file and H2's reason when it cannot be opened (not an H2 database, damaged, locked by
+	 *             another process)
+	 */
+	public static EngineDatabase onDisk(String organizationIdentifier, Path directory) throws IOException
+	{
+		Objects.requireNonNull(organizationIdentifier, "organizationIdentifier");
+		Files.createDirectories(directory);
+		Path file = directory.resolve(FILE_NAME);
+		String base = file.toAbsolutePath().toString();
+		base = base.substring(0, base.length() - ".mv.db".length());
+		EngineDatabase database = new EngineDatabase(organizationIdentifier + " in " + file,
+				"jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE");
+		try (Connection connection = new org.h2.Driver().connect(database.jdbcUrl, credentials());
+				Statement statement = connection.createStatement())
+		{
+			statement.execute("SELECT 1");
+		}
+		catch (SQLException e)
+		{
+			throw new IOException(file + " is not a usable H2 database: " + firstLine(e.getMessage()), e);
+		}
+		return database;
+	}
+
+	private static String firstLine(String text)
+	{
+		return text == null ? "" : text.lines().findFirst().orElse("");
 	}
 
 	String jdbcUrl()
@@ -71,7 +121,10 @@ public final class EngineDatabase implements AutoCloseable
 		inUse = false;
 	}
 
-	/** Drops the database and its data; an engine still using it fails from then on. Repeated calls do nothing. */
+	/**
+	 * Drops the database and its data (on disk: closes its files, the data stays); an engine still using it fails from
+	 * then on. Repeated calls do nothing.
+	 */
 	@Override
 	public synchronized void close()
 	{

@@ -1,5 +1,8 @@
 package org.dsftestbed.bpe.state;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +15,8 @@ import org.dsftestbed.bpe.engine.EngineDatabase;
 import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
 
 /**
- * What one organization's BPE persists between starts, in memory: DSF's BPE database with its tables
+ * What one organization's BPE persists between starts, in memory or {@linkplain #inDirectory in a directory}: DSF's BPE
+ * database with its tables
  * {@code process_states} (a {@link ProcessState} per process {@code id|version}), {@code process_plugin_resources} (the
  * FHIR resources uploaded per process, with their server ids) and Camunda's tables ({@link #engineDatabase()}).
  * <p>
@@ -30,23 +34,53 @@ import org.dsftestbed.bpe.plugin.ProcessIdAndVersion;
  * database.close();                                         // drops the data
  * }</pre>
  *
+ * In a directory the states and resource records are written to a file at every change and Camunda's tables are an H2
+ * file database, so a BPE in a new process on the same directory finds them (the organization image's data
+ * directory); {@link #close()} then keeps the data.
+ * <p>
  * Thread-safe; one BPE uses it at a time (the engine database refuses a second engine).
  */
 public final class BpeDatabase implements AutoCloseable
 {
+	/** The file of the process states and resource records in a database's directory. */
+	public static final String STATE_FILE_NAME = "process-states.json";
+
 	private final EngineDatabase engineDatabase;
 	private final Map<ProcessIdAndVersion, ProcessState> states = new LinkedHashMap<>();
 	private final Map<ProcessIdAndVersion, List<ResourceRecord>> resources = new LinkedHashMap<>();
+	/** {@code null}: in memory only. */
+	private final BpeStateFile stateFile;
 
-	private BpeDatabase(EngineDatabase engineDatabase)
+	private BpeDatabase(EngineDatabase engineDatabase, BpeStateFile stateFile)
 	{
 		this.engineDatabase = engineDatabase;
+		this.stateFile = stateFile;
 	}
 
 	/** An empty database for the organization's BPE: its first start finds every process NEW. */
 	public static BpeDatabase inMemory(String organizationIdentifier)
 	{
-		return new BpeDatabase(EngineDatabase.inMemory(organizationIdentifier));
+		return new BpeDatabase(EngineDatabase.inMemory(organizationIdentifier), null);
+	}
+
+	/**
+	 * The database kept in {@code directory} (created when absent): {@value #STATE_FILE_NAME} and Camunda's
+	 * {@value EngineDatabase#FILE_NAME}. An empty directory is a new database.
+	 *
+	 * @throws IOException
+	 *             naming the file that cannot be read or used, and why
+	 */
+	public static BpeDatabase inDirectory(String organizationIdentifier, Path directory) throws IOException
+	{
+		Files.createDirectories(directory);
+		BpeStateFile stateFile = new BpeStateFile(directory.resolve(STATE_FILE_NAME));
+		Map<ProcessIdAndVersion, ProcessState> states = new LinkedHashMap<>();
+		Map<ProcessIdAndVersion, List<ResourceRecord>> resources = new LinkedHashMap<>();
+		stateFile.read(states, resources);
+		BpeDatabase database = new BpeDatabase(EngineDatabase.onDisk(organizationIdentifier, directory), stateFile);
+		database.states.putAll(states);
+		resources.forEach((process, records) -> database.resources.put(process, new ArrayList<>(records)));
+		return database;
 	}
 
 	/** Camunda's tables: deployments, definitions and their suspension, process instances, jobs, history. */
@@ -65,6 +99,7 @@ public final class BpeDatabase implements AutoCloseable
 	public synchronized void updateProcessStates(Map<ProcessIdAndVersion, ProcessState> newStates)
 	{
 		states.putAll(newStates);
+		save();
 	}
 
 	/** The uploaded resources per process. */
@@ -101,9 +136,16 @@ public final class BpeDatabase implements AutoCloseable
 				.removeIf(r -> r.resourceId() != null && deletedIds.contains(r.resourceId())));
 		excluded.forEach(resources::remove);
 		resources.values().removeIf(List::isEmpty);
+		save();
 	}
 
-	/** Drops everything, Camunda's tables included. */
+	private void save()
+	{
+		if (stateFile != null)
+			stateFile.write(states, resources);
+	}
+
+	/** Drops everything, Camunda's tables included; in a directory, closes the engine database and keeps the files. */
 	@Override
 	public synchronized void close()
 	{

@@ -75,7 +75,7 @@ public final class FhirServer implements AutoCloseable
 	 */
 	public static FhirServer start(FhirServerConfig config) throws IOException
 	{
-		ResourceStore store = new ResourceStore(config.clock);
+		ResourceStore store = config.store != null ? config.store : new ResourceStore(config.clock);
 		StoreAuthorizationContext authorizationContext = new StoreAuthorizationContext(store,
 				config.organizationIdentifier);
 		IdentityResolver identities = new IdentityResolver(store, config.organizationIdentifier, config.practitioners);

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.dsftestbed.fhir.authorization.AuthorizationRules;
 import org.dsftestbed.fhir.authorization.ResourceRules;
 import org.dsftestbed.fhir.identity.PractitionerRoleConfig;
+import org.dsftestbed.fhir.store.ResourceStore;
 import org.dsftestbed.fhir.websocket.WebSocketSubscriptions;
 import org.dsftestbed.pki.IssuedCertificate;
 import org.hl7.fhir.r4.model.Bundle;
@@ -50,6 +51,7 @@ public final class FhirServerConfig
 	ResourceRules rules = AuthorizationRules.dsf();
 	Duration webSocketPingInterval = WebSocketSubscriptions.DSF_PING_INTERVAL;
 	Predicate<X509Certificate> expiredClientCertificates = certificate -> false;
+	ResourceStore store;
 
 	private FhirServerConfig()
 	{
@@ -174,6 +176,18 @@ public final class FhirServerConfig
 	public FhirServerConfig withClock(Clock clock)
 	{
 		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * The data the server starts on, e.g. restored from a {@link org.dsftestbed.fhir.store.StoreJournalFile} (a
+	 * restarted DSF server on its database); without one it starts on a new, empty store with {@link #withClock the
+	 * clock}. The server loads DSF's base bundle and the initial bundles into it at every start, as DSF does. The store
+	 * keeps the clock it was made with.
+	 */
+	public FhirServerConfig withStore(ResourceStore store)
+	{
+		this.store = Objects.requireNonNull(store, "store");
 		return this;
 	}
 

@@ -57,13 +57,27 @@ public final class ResourceStore
 	// writes per type, so derived caches (e.g. the validator's profiles) know when to rebuild
 	private final Map<String, java.util.concurrent.atomic.AtomicLong> writes = new ConcurrentHashMap<>();
 	// versions appended inside atomically(), per thread, to undo them on failure
-	private final ThreadLocal<List<Version>> journals = new ThreadLocal<>();
+	private final ThreadLocal<List<Version>> transactions = new ThreadLocal<>();
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 	private final Clock clock;
+	private volatile StoreJournal journal = StoreJournal.NONE;
 
 	public ResourceStore(Clock clock)
 	{
 		this.clock = clock;
+	}
+
+	/**
+	 * From now on every committed write is reported to {@code journal} as well (e.g. a {@link StoreJournalFile} that
+	 * restored this store).
+	 */
+	public void journalTo(StoreJournal journal)
+	{
+		writeLocked(() ->
+		{
+			this.journal = java.util.Objects.requireNonNull(journal, "journal");
+			return null;
+		});
 	}
 
 	/** Runs {@code work} with exclusive access: nothing else reads or writes meanwhile. */
@@ -129,17 +143,20 @@ public final class ResourceStore
 	{
 		return writeLocked(() ->
 		{
-			List<Version> journal = new ArrayList<>();
-			journals.set(journal);
+			List<Version> transaction = new ArrayList<>();
+			transactions.set(transaction);
 			try
 			{
-				return work.get();
+				T result = work.get();
+				if (!transaction.isEmpty())
+					journal.committed(List.copyOf(transaction));
+				return result;
 			}
 			catch (RuntimeException | Error e)
 			{
-				for (int i = journal.size() - 1; i >= 0; i--)
+				for (int i = transaction.size() - 1; i >= 0; i--)
 				{
-					Version appended = journal.get(i);
+					Version appended = transaction.get(i);
 					Map<String, List<Version>> ofType = byType.get(appended.type());
 					List<Version> versions = ofType.get(appended.id());
 					versions.remove(versions.size() - 1);
@@ -151,7 +168,7 @@ public final class ResourceStore
 			}
 			finally
 			{
-				journals.remove();
+				transactions.remove();
 			}
 		});
 	}
@@ -202,7 +219,10 @@ public final class ResourceStore
 		{
 			Map<String, List<Version>> ofType = byType.get(type);
 			countWrite(type);
-			return ofType != null && ofType.remove(id) != null;
+			boolean removed = ofType != null && ofType.remove(id) != null;
+			if (removed)
+				journal.purged(type, id);
+			return removed;
 		});
 	}
 
@@ -336,12 +356,55 @@ public final class ResourceStore
 		writes.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
 	}
 
+	/** Outside a transaction a write is committed at once; inside, with the transaction. */
 	private void journal(Version appended)
 	{
 		countWrite(appended.type());
-		List<Version> journal = journals.get();
-		if (journal != null)
-			journal.add(appended);
+		List<Version> transaction = transactions.get();
+		if (transaction != null)
+			transaction.add(appended);
+		else
+			journal.committed(List.of(appended));
+	}
+
+	/**
+	 * Puts back a version read from a journal, with its id, version number and time; {@code resource} must carry its
+	 * {@code meta} already. Only the next version of the resource is accepted.
+	 *
+	 * @throws IllegalStateException
+	 *             when it is not the next version of that resource
+	 */
+	void restore(Version version)
+	{
+		writeLocked(() ->
+		{
+			List<Version> versions = byType.computeIfAbsent(version.type(), t -> new ConcurrentHashMap<>())
+					.computeIfAbsent(version.id(), i -> new ArrayList<>());
+			long expected = versions.isEmpty() ? 1 : last(versions).version() + 1;
+			if (version.version() != expected)
+			{
+				if (versions.isEmpty())
+					byType.get(version.type()).remove(version.id());
+				throw new IllegalStateException(version.type() + "/" + version.id() + " version " + version.version()
+						+ " where version " + expected + " was expected");
+			}
+			versions.add(version);
+			countWrite(version.type());
+			return null;
+		});
+	}
+
+	/** Removes a resource read from a journal as purged; nothing when it is unknown. */
+	void restorePurge(String type, String id)
+	{
+		writeLocked(() ->
+		{
+			Map<String, List<Version>> ofType = byType.get(type);
+			if (ofType != null)
+				ofType.remove(id);
+			countWrite(type);
+			return null;
+		});
 	}
 
 	private Instant now()

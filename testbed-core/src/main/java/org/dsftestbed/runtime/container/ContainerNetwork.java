@@ -197,7 +197,8 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 
 	/**
 	 * Stops its containers (SIGTERM, as {@code docker stop}; on the dsf image set the BPE first, then the FHIR server):
-	 * the others' connections to it fail to resolve or connect.
+	 * its FHIR server and BPE end, the others' connections to it fail to resolve or connect. Its data stays: in the
+	 * organization image's data directory, on the dsf image set in the network's PostgreSQL server.
 	 */
 	public void stopOrganization(String organization)
 	{
@@ -210,8 +211,10 @@ public final class ContainerNetwork extends NetworkBase<ContainerOrganization>
 
 	/**
 	 * Starts its stopped containers again and waits for them to be ready (the organization image's READY line; on the
-	 * dsf image set the FHIR server's health check, then the BPE's). What it stored before the stop is still there, as
-	 * on a DSF organization on PostgreSQL; a simulated organization's clock is moved to the network's time. Its
+	 * dsf image set the FHIR server's health check, then the BPE's). It goes on with its data, as a DSF organization
+	 * restarted on its PostgreSQL databases does: its resources with their history, its processes in their states,
+	 * waiting process instances (a message arriving now is correlated); the initial allow list is loaded again and the
+	 * network faults set through its control endpoint are gone; its clock is moved to the network's time. Its
 	 * published ports change.
 	 *
 	 * @throws NetworkBootException

@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * Prints {@code READY <identifier> <base url>} on stdout once the FHIR server is up, the plugins are deployed and the
  * BPE's subscriptions are bound (a wait strategy can look for it); on SIGTERM it closes BPE and server and prints
  * {@code STOPPED <identifier>}. Every request its FHIR server answers is printed as one {@link RequestRecordLine}
- * ({@code RECORD {json}}), which the container runtime hands to the run recorder. Exit codes: 2 for a missing or invalid variable or file (one line on stderr naming
- * it), 1 when starting fails otherwise.
+ * ({@code RECORD {json}}), which the container runtime hands to the run recorder. Exit codes: 2 for a missing or invalid
+ * variable or file, or an unreadable file of the data directory (one line on stderr naming it), 1 when starting fails
+ * otherwise.
  */
 public final class OrganizationMain
 {
@@ -62,6 +63,11 @@ public final class OrganizationMain
 		try
 		{
 			organization = StandaloneOrganization.start(settings, out::println, out::println);
+		}
+		catch (UnreadableDataException e)
+		{
+			err.println("UNREADABLE DATA: " + e.getMessage());
+			return EXIT_INVALID_CONFIGURATION;
 		}
 		catch (Exception e)
 		{

@@ -55,10 +55,13 @@ import org.hl7.fhir.r4.model.Endpoint;
  *            interface of the test-only control endpoint
  * @param controlPort
  *            port of the test-only control endpoint ({@value #CONTROL_PORT}, default {@value #DEFAULT_CONTROL_PORT})
+ * @param dataDirectory
+ *            where the FHIR server's resources and the BPE's database are kept across starts ({@value #DATA_DIRECTORY},
+ *            an existing or creatable, writable directory); {@code null}: in memory, every start is a first start
  */
 public record OrganizationSettings(String organizationIdentifier, String baseUrl, FhirServerConfig fhirServer,
 		IssuedCertificate clientCertificate, List<X509Certificate> serverCas, List<PluginSource> plugins,
-		Map<String, String> bpeEnvironment, String controlHost, int controlPort)
+		Map<String, String> bpeEnvironment, String controlHost, int controlPort, Path dataDirectory)
 {
 	public static final String BASE_URL = "DEV_DSF_FHIR_SERVER_BASE_URL";
 	public static final String ORGANIZATION_IDENTIFIER = "DEV_DSF_FHIR_SERVER_ORGANIZATION_IDENTIFIER_VALUE";
@@ -83,6 +86,11 @@ public record OrganizationSettings(String organizationIdentifier, String baseUrl
 	public static final String PLUGIN_DIRECTORY = "DEV_DSF_BPE_PROCESS_PLUGIN_DIRECTORY";
 	/** Testbed-only: port of the control endpoint (plain HTTP). */
 	public static final String CONTROL_PORT = "DSF_TESTBED_CONTROL_PORT";
+	/**
+	 * Testbed-only: the directory of the organization's data (DSF: its PostgreSQL databases); unset keeps everything in
+	 * memory.
+	 */
+	public static final String DATA_DIRECTORY = "DSF_TESTBED_DATA_DIRECTORY";
 
 	/** DSF's image defaults (relative to the working directory). */
 	public static final String DEFAULT_INIT_BUNDLE = "conf/bundle.xml";
@@ -164,7 +172,29 @@ public record OrganizationSettings(String organizationIdentifier, String baseUrl
 					.withPageCount(positive(PAGE_COUNT, FhirServerConfig.DEFAULT_PAGE_COUNT));
 
 			return new OrganizationSettings(identifier, baseUrl.toString(), fhirServer, bpeClient, serverCas,
-					plugins(), environment, host, port(CONTROL_PORT, DEFAULT_CONTROL_PORT));
+					plugins(), environment, host, port(CONTROL_PORT, DEFAULT_CONTROL_PORT), dataDirectory());
+		}
+
+		private Path dataDirectory()
+		{
+			String value = optional(DATA_DIRECTORY);
+			if (value == null)
+				return null;
+			Path directory = workingDirectory.resolve(value);
+			if (Files.exists(directory) && !Files.isDirectory(directory))
+				throw new InvalidConfigurationException(DATA_DIRECTORY + ": " + directory + " is not a directory");
+			try
+			{
+				Files.createDirectories(directory);
+			}
+			catch (IOException e)
+			{
+				throw new InvalidConfigurationException(DATA_DIRECTORY + ": cannot create directory " + directory + ": "
+						+ e.getMessage());
+			}
+			if (!Files.isWritable(directory))
+				throw new InvalidConfigurationException(DATA_DIRECTORY + ": directory " + directory + " is not writable");
+			return directory;
 		}
 
 		private URI baseUrl()
@@ -441,6 +471,7 @@ public record OrganizationSettings(String organizationIdentifier, String baseUrl
 	public String toString()
 	{
 		return organizationIdentifier + " " + baseUrl + " (" + plugins.size() + " plugin(s): "
-				+ plugins.stream().map(PluginSource::name).collect(Collectors.joining(", ")) + ")";
+				+ plugins.stream().map(PluginSource::name).collect(Collectors.joining(", ")) + "; data "
+				+ (dataDirectory == null ? "in memory" : "in " + dataDirectory) + ")";
 	}
 }

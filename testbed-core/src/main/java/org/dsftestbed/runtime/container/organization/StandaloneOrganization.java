@@ -11,6 +11,7 @@ import org.dsftestbed.bpe.OrganizationBpe;
 import org.dsftestbed.bpe.OrganizationBpeConfig;
 import org.dsftestbed.bpe.engine.NetworkEngines;
 import org.dsftestbed.fhir.server.FhirServer;
+import org.dsftestbed.fhir.server.FhirServerConfig;
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.pki.Thumbprint;
 import org.dsftestbed.time.NetworkClock;
@@ -20,6 +21,12 @@ import org.dsftestbed.time.NetworkClock;
  * interfaces under its external base URL, the BPE with the plugins of the plugin directory, a simulated clock of its
  * own, and the test-only {@link ControlEndpoint}. Started in the order of the embedded runtime (server, then BPE);
  * {@link #close()} stops in reverse.
+ * <p>
+ * With a {@linkplain OrganizationSettings#dataDirectory() data directory} it starts on what earlier starts left there
+ * ({@link OrganizationData}): the FHIR server's resources with their history, the BPE's process states and Camunda's
+ * process instances, as a DSF organization restarted on its databases. The BPE then finds its processes in their
+ * states (the same plugins deploy nothing new), and its catch-up search hands it the Tasks that arrived while it was
+ * away; waiting process instances go on when their messages arrive.
  *
  * <pre>{@code
  * try (StandaloneOrganization organization = StandaloneOrganization.start(OrganizationSettings.from(System.getenv(), Path.of("")), System.out::println))
@@ -36,6 +43,8 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	private NetworkEngines engines;
 	private OrganizationBpe bpe;
 	private ControlEndpoint control;
+	/** {@code null} when in memory. */
+	private OrganizationData data;
 	private volatile boolean bpePaused;
 	/** Client certificates refused as expired, by thumbprint (the network-wide set of the embedded runtime). */
 	private final Set<String> expiredThumbprints = ConcurrentHashMap.newKeySet();
@@ -52,6 +61,8 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	 *
 	 * @param log
 	 *            receives one line per start step
+	 * @throws UnreadableDataException
+	 *             naming the file of the data directory that cannot be read or used
 	 * @throws Exception
 	 *             from the step that failed; what was started before is closed again
 	 */
@@ -67,12 +78,30 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 	public static StandaloneOrganization start(OrganizationSettings settings, Consumer<String> log,
 			Consumer<String> recordLines) throws Exception
 	{
-		NetworkClock clock = new NetworkClock();
+		return start(settings, new NetworkClock(), log, recordLines);
+	}
+
+	/**
+	 * With a given clock: organizations in one JVM (tests) must share one, as Camunda's clock is one per JVM
+	 * ({@link NetworkEngines}).
+	 */
+	static StandaloneOrganization start(OrganizationSettings settings, NetworkClock clock, Consumer<String> log,
+			Consumer<String> recordLines) throws Exception
+	{
 		StandaloneOrganization organization = new StandaloneOrganization(settings, clock);
 		try
 		{
 			String id = settings.organizationIdentifier();
-			organization.server = FhirServer.start(settings.fhirServer().withClock(clock)
+			FhirServerConfig serverConfig = settings.fhirServer().withClock(clock);
+			if (settings.dataDirectory() != null)
+			{
+				organization.data = OrganizationData.open(id, settings.dataDirectory(), clock);
+				serverConfig.withStore(organization.data.store());
+				log.accept("data of " + id + " in " + settings.dataDirectory() + ": "
+						+ organization.data.store().history(null).size() + " resource version(s), "
+						+ organization.data.bpeDatabase().processStates().size() + " process state(s)");
+			}
+			organization.server = FhirServer.start(serverConfig
 					.withListener(record -> recordLines
 							.accept(RequestRecordLine.format(record, record.time().plus(clock.offset()))))
 					.withExpiredClientCertificates(c -> organization.expiredThumbprints.contains(Thumbprint.of(c))));
@@ -80,10 +109,12 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 					+ organization.server.baseUrl());
 
 			organization.engines = NetworkEngines.create(id, clock);
-			organization.bpe = OrganizationBpe.start(OrganizationBpeConfig
-					.of(id, settings.baseUrl(), settings.clientCertificate(), settings.serverCas(),
-							organization.engines)
-					.withPlugins(settings.plugins()).withEnvironment(settings.bpeEnvironment()));
+			OrganizationBpeConfig bpeConfig = OrganizationBpeConfig
+					.of(id, settings.baseUrl(), settings.clientCertificate(), settings.serverCas(), organization.engines)
+					.withPlugins(settings.plugins()).withEnvironment(settings.bpeEnvironment());
+			if (organization.data != null)
+				bpeConfig = bpeConfig.withDatabase(organization.data.bpeDatabase());
+			organization.bpe = OrganizationBpe.start(bpeConfig);
 			log.accept(organization.bpe.report().toString());
 
 			organization.control = ControlEndpoint.start(settings.controlHost(), settings.controlPort(), organization);
@@ -184,12 +215,15 @@ public final class StandaloneOrganization implements AutoCloseable, ControlEndpo
 				+ (server.isOnline() ? "online" : "offline");
 	}
 
-	/** Control endpoint, BPE, engines, FHIR server; each one even when closing another failed. */
+	/**
+	 * Control endpoint, BPE, engines, FHIR server, then the data directory's files; each one even when closing another
+	 * failed.
+	 */
 	@Override
 	public void close()
 	{
 		RuntimeException first = null;
-		for (AutoCloseable part : new AutoCloseable[] { control, bpe, engines, server })
+		for (AutoCloseable part : new AutoCloseable[] { control, bpe, engines, server, data })
 		{
 			if (part == null)
 				continue;

@@ -55,9 +55,19 @@ final class TestOrganizations
 	 */
 	static Map<String, String> writeA(Path folder, String baseUrlOfA)
 	{
+		return write(folder, A, Map.of(A, baseUrlOfA, B, "https://b/fhir"));
+	}
+
+	/**
+	 * Writes one organization's files into the folder, with an allow list whose Endpoints have the given addresses
+	 * (by organization identifier), and returns its environment (relative paths) with an empty plugin directory.
+	 */
+	static Map<String, String> write(Path folder, String organization, Map<String, String> baseUrls)
+	{
 		var allowList = AllowListBundle.builder(NETWORK).thumbprints(certificates()::allowListThumbprints)
-				.endpointAddress(o -> o.identifier().equals(A) ? baseUrlOfA : "https://b/fhir").build();
-		OrganizationImageInput input = OrganizationImageInput.of(A, baseUrlOfA, certificates(), allowList);
+				.endpointAddress(o -> baseUrls.get(o.identifier())).build();
+		OrganizationImageInput input = OrganizationImageInput.of(organization, baseUrls.get(organization),
+				certificates(), allowList);
 		try
 		{
 			for (var file : input.files().entrySet())
