@@ -51,11 +51,6 @@ class DsfImagesIT
 	private static final String PROCESS = Connectivity.PING_PROCESS_URL + "|1.0";
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-	/**
-	 * Per container. DSF's FHIR server validates and loads its initial data before it answers its health check; with
-	 * two of them starting side by side on a busy two-core machine that took three minutes.
-	 */
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
 
 	private static final NetworkDefinition NETWORK = NetworkDefinitionReader.read("""
 			name: dsf-images-it
@@ -83,7 +78,7 @@ class DsfImagesIT
 		Path plugin = Path.of(System.getProperty("dsf.testbed.images.connectivityPlugin"));
 		network = ContainerRuntime.boot(ContainerNetworkOptions.of(NETWORK).withImageSet(ImageSet.DSF)
 				.withPlugins(List.of(PluginSource.jar(plugin))).withLogDirectory(logs)
-				.withStartupTimeout(STARTUP_TIMEOUT)
+				.withStartupTimeout(ContainerNetworkOptions.DSF_STARTUP_TIMEOUT)
 				.withProgress(line -> System.out.println("[boot] " + line)));
 	}
 
