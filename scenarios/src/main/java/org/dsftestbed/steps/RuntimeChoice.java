@@ -66,7 +66,7 @@ public enum RuntimeChoice
 				RequestListener listener, Consumer<String> progress, Path runDirectory)
 		{
 			return ContainerRuntime.boot(containerOptions(definition, plugins, named, listener, progress, runDirectory)
-					.withImageSet(ImageSet.DSF));
+					.withImageSet(ImageSet.DSF).withStartupTimeout(ContainerNetworkOptions.DSF_STARTUP_TIMEOUT));
 		}
 	};
 

@@ -43,13 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresDocker
 @RequiresDsfImages
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class DsfImagesIT
 {
 	private static final String DIC_1 = "Test_DIC_1";
 	private static final String DIC_2 = "Test_DIC_2";
 	private static final String PROCESS = Connectivity.PING_PROCESS_URL + "|1.0";
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
 
 	private static final NetworkDefinition NETWORK = NetworkDefinitionReader.read("""
 			name: dsf-images-it
@@ -77,6 +78,7 @@ class DsfImagesIT
 		Path plugin = Path.of(System.getProperty("dsf.testbed.images.connectivityPlugin"));
 		network = ContainerRuntime.boot(ContainerNetworkOptions.of(NETWORK).withImageSet(ImageSet.DSF)
 				.withPlugins(List.of(PluginSource.jar(plugin))).withLogDirectory(logs)
+				.withStartupTimeout(ContainerNetworkOptions.DSF_STARTUP_TIMEOUT)
 				.withProgress(line -> System.out.println("[boot] " + line)));
 	}
 
@@ -96,7 +98,8 @@ class DsfImagesIT
 		assertThat(dic1.controlUrl()).isNull();
 		for (String log : List.of("db.log", DIC_1 + ".log", DIC_1 + "-bpe.log", DIC_2 + ".log", DIC_2 + "-bpe.log"))
 			assertThat(logs.resolve(log)).as(log).exists();
-		assertThat(Files.readString(logs.resolve(DIC_1 + ".log"))).contains("FhirJettyServerHttps");
+		assertThat(Files.readString(logs.resolve(DIC_1 + ".log"))).as("the FHIR server terminates TLS itself on 443")
+				.contains("Started ServerConnector").contains("{SSL, (ssl, http/1.1)}{0.0.0.0:443}");
 
 		assertThat(outputs(ping(DIC_1))).containsExactly(entry("dic2", "pong-received"));
 		assertThat(outputs(ping(DIC_2))).containsExactly(entry("dic1", "pong-received"));

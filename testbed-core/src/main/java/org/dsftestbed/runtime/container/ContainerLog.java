@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.dsftestbed.fhir.server.RequestListener;
 import org.dsftestbed.runtime.container.organization.RequestRecordLine;
@@ -34,6 +35,12 @@ import com.github.dockerjava.api.model.Frame;
 final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 {
 	static final int TAIL_LINES = 40;
+
+	/**
+	 * Colour codes (ANSI SGR sequences): DSF's images log with log4j's {@code %highlight}, which wraps each line in
+	 * them; a log file and an error message read better without.
+	 */
+	private static final Pattern COLOUR_CODES = Pattern.compile("\u001B\\[[0-9;]*m");
 
 	private final String readyPrefix;
 	private final BufferedWriter file;
@@ -98,8 +105,9 @@ final class ContainerLog implements Consumer<OutputFrame>, AutoCloseable
 		}
 	}
 
-	private void line(String line)
+	private void line(String output)
 	{
+		String line = COLOUR_CODES.matcher(output).replaceAll("");
 		if (RequestRecordLine.isRecordLine(line))
 		{
 			Optional<String> malformed = records.receive(line);

@@ -54,6 +54,13 @@ public record ContainerNetworkOptions(NetworkDefinition network, List<PluginSour
 {
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+	/**
+	 * What the {@link ImageSet#DSF dsf} image set's runs give each container: DSF's FHIR server validates and loads
+	 * its initial data before its health check answers, which took 3-4 minutes for two of them starting side by side
+	 * on a busy two-core machine (about 20 s on an idle one).
+	 */
+	public static final Duration DSF_STARTUP_TIMEOUT = Duration.ofMinutes(8);
+
 	public ContainerNetworkOptions
 	{
 		Objects.requireNonNull(network, "network");

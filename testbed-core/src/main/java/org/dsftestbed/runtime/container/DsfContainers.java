@@ -35,11 +35,14 @@ final class DsfContainers
 	static final String FHIR_MAIN = "dev.dsf.fhir.FhirJettyServerHttps";
 	static final String BPE_MAIN = "dev.dsf.bpe.BpeJettyServerHttps";
 
-	/** The images' start scripts' java call, with the HTTPS main class; {@code exec} so that SIGTERM reaches java. */
+	/**
+	 * The images' start scripts' java call ({@code docker/dsf_fhir_start.sh}, {@code docker/dsf_bpe_start.sh} of the
+	 * jetty server modules in DSF v1.9.0), with the HTTPS main class; {@code exec} so that SIGTERM reaches java.
+	 */
 	static final String FHIR_COMMAND = "exec java $EXTRA_JVM_ARGS -Djdk.tls.acknowledgeCloseNotify=true "
 			+ "-cp 'lib/*:dsf_fhir.jar' " + FHIR_MAIN;
 	static final String BPE_COMMAND = "exec java $EXTRA_JVM_ARGS -Djdk.tls.acknowledgeCloseNotify=true "
-			+ "-cp 'lib/*:plugin/*:dsf_bpe.jar' " + BPE_MAIN;
+			+ "-cp 'lib/*:lib_external/*:dsf_bpe.jar' " + BPE_MAIN;
 
 	private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
 

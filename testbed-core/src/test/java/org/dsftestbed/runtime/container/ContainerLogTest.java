@@ -41,6 +41,21 @@ class ContainerLogTest
 	}
 
 	@Test
+	void colourCodesAreLeftOutOfFileAndTail() throws Exception
+	{
+		Path file = folder.resolve("fhir.log");
+		try (ContainerLog log = new ContainerLog("Test_DIC_1", file))
+		{
+			// as DSF's log4j2.xml (%highlight) writes an INFO line, and a line that only looks like one
+			log.append("\u001B[37mINFO main - JettyServer.start(343) | Starting jetty server ...\u001B[m\n");
+			log.append("\u001B[1;31mERROR main - x\u001B[0m\nplain [m text\n");
+			assertThat(log.tail()).containsExactly("INFO main - JettyServer.start(343) | Starting jetty server ...",
+					"ERROR main - x", "plain [m text");
+		}
+		assertThat(Files.readString(file)).doesNotContain("\u001B").contains("plain [m text");
+	}
+
+	@Test
 	void theTailKeepsTheLastLinesOnly()
 	{
 		try (ContainerLog log = new ContainerLog("a", null))

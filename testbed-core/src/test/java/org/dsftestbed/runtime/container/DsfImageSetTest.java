@@ -51,6 +51,17 @@ class DsfImageSetTest
 		assertThat(options.withDsfImages(images).dsfImages()).isEqualTo(images);
 	}
 
+	/** DSF v1.9.0's start scripts ({@code docker/dsf_fhir_start.sh}, {@code docker/dsf_bpe_start.sh}), HTTPS mains. */
+	@Test
+	void theStartCommandsAreTheImagesStartScriptsWithTheHttpsMainClasses()
+	{
+		String java = "exec java $EXTRA_JVM_ARGS -Djdk.tls.acknowledgeCloseNotify=true ";
+		assertThat(DsfContainers.FHIR_COMMAND)
+				.isEqualTo(java + "-cp 'lib/*:dsf_fhir.jar' dev.dsf.fhir.FhirJettyServerHttps");
+		assertThat(DsfContainers.BPE_COMMAND)
+				.isEqualTo(java + "-cp 'lib/*:lib_external/*:dsf_bpe.jar' dev.dsf.bpe.BpeJettyServerHttps");
+	}
+
 	@Test
 	void anImageThatCannotBePulledIsNamedWithWhatToDo()
 	{
