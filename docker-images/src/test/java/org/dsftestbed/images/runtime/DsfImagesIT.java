@@ -34,6 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
 
 /**
  * The container runtime on the dsf image set: two organizations of the real DSF images (FHIR server and BPE each, one
@@ -110,6 +113,59 @@ class DsfImagesIT
 	{
 		assertThatThrownBy(() -> network.clock().advance(Duration.ofMinutes(1)))
 				.isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("dsf image set");
+	}
+
+	/**
+	 * Stop/start, disconnect/reconnect and pause/unpause act on both containers of an organization; after the restart
+	 * its FHIR server still has what it stored before (PostgreSQL), and it answers pings again.
+	 */
+	@Test
+	void containerFaultsActOnBothContainersAndTheDataStays()
+	{
+		ContainerOrganization dic2 = network.organization(DIC_2);
+		assertThat(dic2.containerIds()).as("FHIR server and BPE").hasSize(2);
+		Task before = ping(DIC_2);
+
+		network.stopOrganization(DIC_2);
+		assertThat(dic2.containerIds()).allSatisfy(id -> assertThat(running(id)).as(id).isFalse());
+		assertThat(outputs(ping(DIC_1))).containsExactly(entry("dic2", "not-reachable"));
+
+		network.startOrganization(DIC_2);
+		assertThat(dic2.containerIds()).allSatisfy(id -> assertThat(running(id)).as(id).isTrue());
+		try (OrgClient client = OrgClient.of(dic2))
+		{
+			Task stored = client.read(before.getIdElement().getIdPart());
+			assertThat(stored.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+			assertThat(stored.getMeta().getVersionId()).isEqualTo(before.getMeta().getVersionId());
+		}
+		assertThat(outputs(ping(DIC_1))).containsExactly(entry("dic2", "pong-received"));
+
+		network.disconnectOrganization(DIC_2);
+		assertThat(dic2.isOnline()).isFalse();
+		assertThat(outputs(ping(DIC_1))).containsExactly(entry("dic2", "not-reachable"));
+		network.reconnectOrganization(DIC_2);
+		assertThat(outputs(ping(DIC_1))).containsExactly(entry("dic2", "pong-received"));
+
+		network.pauseOrganization(DIC_2);
+		assertThat(dic2.containerIds()).allSatisfy(id -> assertThat(paused(id)).as(id).isTrue());
+		network.unpauseOrganization(DIC_2);
+		assertThat(dic2.containerIds()).allSatisfy(id -> assertThat(paused(id)).as(id).isFalse());
+		assertThat(outputs(ping(DIC_2))).containsExactly(entry("dic1", "pong-received"));
+	}
+
+	private static boolean running(String containerId)
+	{
+		return Boolean.TRUE.equals(state(containerId).getRunning());
+	}
+
+	private static boolean paused(String containerId)
+	{
+		return Boolean.TRUE.equals(state(containerId).getPaused());
+	}
+
+	private static InspectContainerResponse.ContainerState state(String containerId)
+	{
+		return DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec().getState();
 	}
 
 	private static Task ping(String from)
