@@ -85,9 +85,6 @@ class DsfImageSetTest
 		assertRefused(() -> network.expireClientCertificate("dic.dsf.test"), "expiring a client certificate",
 				"no control endpoint");
 		assertRefused(() -> network.removeFromAllowLists("dic.dsf.test"), "removing an organization", "allow lists");
-		assertRefused(() -> network.stopOrganization("dic.dsf.test"), "stopping an organization", "not implemented");
-		assertRefused(() -> network.pauseOrganization("dic.dsf.test"), "pausing an organization", "not implemented");
-		assertRefused(() -> network.disconnectOrganization("dic.dsf.test"), "disconnecting", "not implemented");
 	}
 
 	private static void assertRefused(ThrowingCallable call, String fault, String why)
