@@ -27,6 +27,7 @@ public final class StoreProfileValidator implements ResourceValidator
 
 	private final ResourceStore store;
 	private final CachingValidationSupport support;
+	private final ReusingInstanceValidator instanceValidator;
 	private final FhirValidator validator;
 	private volatile long conformanceWrites;
 	private final FhirContext context;
@@ -35,7 +36,8 @@ public final class StoreProfileValidator implements ResourceValidator
 	{
 		this.store = store;
 		support = ValidationChains.cached(context, new StoredConformanceResources(context, store));
-		validator = ValidationChains.validator(context, support);
+		instanceValidator = new ReusingInstanceValidator(support);
+		validator = ValidationChains.validator(context, instanceValidator);
 		this.context = context;
 	}
 
@@ -47,6 +49,7 @@ public final class StoreProfileValidator implements ResourceValidator
 		if (writes != conformanceWrites)
 		{
 			support.invalidateCaches();
+			instanceValidator.invalidateCaches();
 			conformanceWrites = writes;
 		}
 		// as JSON text: HAPI would otherwise encode the resource as XML and parse that again, which costs twice as much

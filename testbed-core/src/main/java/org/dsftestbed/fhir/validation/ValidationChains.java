@@ -5,7 +5,6 @@ import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyS
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -56,6 +55,11 @@ public final class ValidationChains
 
 	static FhirValidator validator(FhirContext context, CachingValidationSupport support)
 	{
-		return context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+		return validator(context, new ReusingInstanceValidator(support));
+	}
+
+	static FhirValidator validator(FhirContext context, ReusingInstanceValidator instanceValidator)
+	{
+		return context.newValidator().registerValidatorModule(instanceValidator);
 	}
 }
