@@ -260,4 +260,20 @@ class NetworkEnginesTest
 					.isInstanceOf(IllegalStateException.class).hasMessageContaining("was dropped");
 		}
 	}
+
+	@Test
+	void anEngineDatabaseKeepsCamundasParsedStatements() throws SQLException
+	{
+		try (NetworkEngines engines = NetworkEngines.create("statements-test", new NetworkClock()))
+		{
+			OrganizationEngine engine = engines.create(EngineOptions.forOrganization("dic.dsf.test"));
+			try (var connection = new org.h2.Driver().connect(engine.jdbcUrl(), OrganizationEngine.credentials());
+					var result = connection.createStatement().executeQuery(
+							"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'"))
+			{
+				assertThat(result.next()).isTrue();
+				assertThat(Integer.parseInt(result.getString(1))).as("H2's default is 8").isGreaterThanOrEqualTo(100);
+			}
+		}
+	}
 }
