@@ -8,11 +8,13 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 
 /**
- * HAPI 5.1's instance validator for FHIR R4 (the only version DSF uses) with a worker context that converts each cached ValueSet back to R4 once
- * ({@link ValueSetConversions}) and that {@link #invalidateCaches()} replaces as a whole. HAPI's own invalidation only
- * empties the context's resource cache: its list of all StructureDefinitions stays as first read, and its converted
- * resources otherwise live up to 10 s, so a profile changed by a plugin deployment could be validated against its old
- * version for a while. Validation itself is HAPI's, unchanged.
+ * HAPI 5.1's instance validator for FHIR R4 (the only version DSF uses) with a worker context that converts each
+ * cached ValueSet back to R4 once ({@link ValueSetConversions}). {@link #invalidateCaches()} empties the worker
+ * context's cache of converted StructureDefinitions and ValueSets, which otherwise live up to 10 s: a profile changed
+ * by a plugin deployment would be validated against its old version meanwhile. Like HAPI's own invalidation it keeps
+ * the context's list of all StructureDefinitions: converting about 700 of them again after every conformance write
+ * made a network's boot visibly slower, and the validator uses that list only for the base types. Validation itself
+ * is HAPI's, unchanged.
  */
 final class ReusingInstanceValidator extends FhirInstanceValidator
 {
@@ -36,10 +38,12 @@ final class ReusingInstanceValidator extends FhirInstanceValidator
 		return current;
 	}
 
-	/** Forgets the worker context: the next validation reads StructureDefinitions and ValueSets afresh. */
+	/** The next validation fetches and converts StructureDefinitions, CodeSystems and ValueSets afresh. */
 	@Override
 	public void invalidateCaches()
 	{
-		workerContext = null;
+		VersionSpecificWorkerContextWrapper current = workerContext;
+		if (current != null)
+			current.invalidateCaches();
 	}
 }

@@ -1,5 +1,6 @@
 package org.dsftestbed.connectivity.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,11 +55,16 @@ public final class ConnectivityBenchmark
 			List<OrgClient> clients = network.organizations().stream().map(OrgClient::of).toList();
 			ExecutorService executor = Executors.newFixedThreadPool(clients.size());
 			List<Long> roundMillis = new ArrayList<>();
+			List<Long> roundCpuMillis = new ArrayList<>();
 			try
 			{
 				ping(clients, executor); // warm-up round, not counted
 				for (int i = 0; i < rounds; i++)
+				{
+					long cpuBefore = processCpuNanos();
 					roundMillis.add(ping(clients, executor));
+					roundCpuMillis.add((processCpuNanos() - cpuBefore) / 1_000_000);
+				}
 			}
 			finally
 			{
@@ -66,6 +72,7 @@ public final class ConnectivityBenchmark
 				executor.shutdownNow();
 			}
 			Collections.sort(roundMillis);
+			Collections.sort(roundCpuMillis);
 			long median = roundMillis.get(roundMillis.size() / 2);
 			long p90 = roundMillis.get((int) Math.ceil(roundMillis.size() * 0.9) - 1);
 
@@ -77,7 +84,18 @@ public final class ConnectivityBenchmark
 			System.out.printf("all-pairs ping round (%d rounds): median %d ms, p90 %d ms, max %d ms (target ≤ %d ms median: %s)%n",
 					rounds, median, p90, roundMillis.get(roundMillis.size() - 1), ROUND_TARGET.toMillis(),
 					median <= ROUND_TARGET.toMillis() ? "met" : "NOT met");
+			System.out.printf("CPU of this JVM per round (all threads, JIT compiler and GC included): median %d ms%n",
+					roundCpuMillis.get(roundCpuMillis.size() / 2));
 		}
+	}
+
+	/**
+	 * CPU time of the whole JVM so far: unlike a round's wall time it hardly depends on what else runs on the machine.
+	 */
+	private static long processCpuNanos()
+	{
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
 	}
 
 	private record BootedNetwork(EmbeddedNetwork network, Duration duration)
