@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.network.NetworkPresets;
+import org.dsftestbed.pki.KeyType;
 import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
 import org.dsftestbed.runtime.embedded.EmbeddedNetworkOptions;
 import org.dsftestbed.runtime.embedded.EmbeddedRuntime;
@@ -27,7 +28,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
  * <pre>
  * mvn -B -q install -DskipTests
  * mvn -B -q -pl scenarios/connectivity-plugin exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.dsftestbed.connectivity.benchmark.ConnectivityBenchmark [-Dnetwork=tutorial -Drounds=20]
+ *     -Dexec.mainClass=org.dsftestbed.connectivity.benchmark.ConnectivityBenchmark [-Dnetwork=tutorial -Drounds=20 -DkeyType=ec-p256]
  * </pre>
  *
  * Targets (2 cores): boot ≤ 3 s, ping round ≤ 300 ms median.
@@ -47,6 +48,9 @@ public final class ConnectivityBenchmark
 		PluginSource plugin = PluginSource.directory(classes, "dsf-testbed-connectivity-1.0.0.0.jar");
 		EmbeddedNetworkOptions options = EmbeddedNetworkOptions.of(NetworkPresets.load(networkName))
 				.withPlugins(List.of(plugin));
+		String keyType = System.getProperty("keyType");
+		if (keyType != null)
+			options = options.withKeyType(KeyType.fromLabel(keyType));
 
 		Duration firstBoot = boot(options).close();
 		BootedNetwork booted = boot(options);
