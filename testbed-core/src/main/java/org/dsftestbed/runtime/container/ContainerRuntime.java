@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.dsftestbed.bpe.plugin.PluginSource;
 import org.dsftestbed.network.AllowListBundle;
@@ -27,6 +30,7 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.MountableFile;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 
 /**
  * Boots a network definition as containers. This page describes the {@code simulated} image set; the {@code dsf} image
@@ -56,7 +60,7 @@ public final class ContainerRuntime
 	/** JVM start of each organization: it runs briefly, so the quick first compiler tier serves it best. */
 	static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
-	static final Duration POLL = Duration.ofMillis(250);
+	private static final Duration POLL = Duration.ofMillis(250);
 
 	private ContainerRuntime()
 	{
@@ -239,16 +243,41 @@ public final class ContainerRuntime
 	 */
 	static void awaitReady(DockerClient docker, ContainerOrganization o, int readyLinesBefore, Duration timeout)
 	{
+		awaitContainer(docker, o.identifier(), "container", o.containerId(), o.log(), timeout, "READY",
+				state -> o.log().readyLines() > readyLinesBefore, state -> null);
+	}
+
+	/**
+	 * Polls the container until {@code ready} holds for its state.
+	 *
+	 * @param what
+	 *            the step the error names, e.g. {@code container} or {@code BPE}
+	 * @param readiness
+	 *            what ready means, for the error messages: {@code READY}, {@code healthy}
+	 * @param problem
+	 *            a reason to give up before the timeout, or {@code null} while there is none
+	 * @throws NetworkBootException
+	 *             when the container exits, {@code problem} names one or the timeout passes first, with the last lines
+	 *             of its log
+	 */
+	static void awaitContainer(DockerClient docker, String identifier, String what, String containerId,
+			ContainerLog log, Duration timeout, String readiness, Predicate<ContainerState> ready,
+			Function<ContainerState, String> problem)
+	{
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (o.log().readyLines() <= readyLinesBefore)
+		while (true)
 		{
-			var state = docker.inspectContainerCmd(o.containerId()).exec().getState();
-			if (!Boolean.TRUE.equals(state.getRunning()))
-				throw new NetworkBootException(o.identifier(), "container", new IllegalStateException(
-						"it exited with code " + state.getExitCodeLong() + " before it was ready" + lastLines(o)));
-			if (System.nanoTime() > deadline)
-				throw new NetworkBootException(o.identifier(), "container", new IllegalStateException(
-						"not READY within the start-up timeout of " + timeout.toSeconds() + " s" + lastLines(o)));
+			ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+			if (ready.test(state))
+				return;
+			String reason = Boolean.TRUE.equals(state.getRunning()) ? problem.apply(state)
+					: "it exited with code " + state.getExitCodeLong() + " before it was "
+							+ readiness.toLowerCase(Locale.ROOT);
+			if (reason == null && System.nanoTime() > deadline)
+				reason = "not " + readiness + " within the start-up timeout of " + timeout.toSeconds() + " s";
+			if (reason != null)
+				throw new NetworkBootException(identifier, what,
+						new IllegalStateException(reason + lastLines(log.tail())));
 			try
 			{
 				Thread.sleep(POLL.toMillis());
@@ -256,7 +285,7 @@ public final class ContainerRuntime
 			catch (InterruptedException e)
 			{
 				Thread.currentThread().interrupt();
-				throw new NetworkBootException(o.identifier(), "container", e);
+				throw new NetworkBootException(identifier, what, e);
 			}
 		}
 	}

@@ -22,6 +22,7 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.MountableFile;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.exception.NotFoundException;
 
 /**
@@ -167,32 +168,14 @@ final class DsfContainers
 	static void awaitHealthy(DockerClient docker, String identifier, String what, String containerId,
 			ContainerLog log, Duration timeout)
 	{
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true)
-		{
-			var state = docker.inspectContainerCmd(containerId).exec().getState();
-			String health = state.getHealth() == null ? "none" : state.getHealth().getStatus();
-			if ("healthy".equals(health))
-				return;
-			String problem = !Boolean.TRUE.equals(state.getRunning())
-					? "it exited with code " + state.getExitCodeLong() + " before it was healthy"
-					: "unhealthy".equals(health) ? "its health check reports it unhealthy"
-							: System.nanoTime() > deadline
-									? "not healthy within the start-up timeout of " + timeout.toSeconds() + " s"
-									: null;
-			if (problem != null)
-				throw new NetworkBootException(identifier, what,
-						new IllegalStateException(problem + ContainerRuntime.lastLines(log.tail())));
-			try
-			{
-				Thread.sleep(ContainerRuntime.POLL.toMillis());
-			}
-			catch (InterruptedException e)
-			{
-				Thread.currentThread().interrupt();
-				throw new NetworkBootException(identifier, what, e);
-			}
-		}
+		ContainerRuntime.awaitContainer(docker, identifier, what, containerId, log, timeout, "healthy",
+				state -> "healthy".equals(health(state)),
+				state -> "unhealthy".equals(health(state)) ? "its health check reports it unhealthy" : null);
+	}
+
+	private static String health(ContainerState state)
+	{
+		return state.getHealth() == null ? "none" : state.getHealth().getStatus();
 	}
 
 	private GenericContainer<?> server(String image, String name, String command, DsfContainerInput input,

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.dsftestbed.bpe.fhir.BpeFhirFixture;
 import org.dsftestbed.client.OrgClient;
 import org.dsftestbed.network.AllowListBundle;
 import org.dsftestbed.runtime.embedded.EmbeddedNetwork;
@@ -139,23 +141,21 @@ class FailurePathsTest
 
 	private static <T> T awaitEngine(String what, Supplier<T> query, Predicate<T> done)
 	{
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (true)
+		AtomicReference<T> found = new AtomicReference<>();
+		try
 		{
-			T found = query.get();
-			if (found != null && done.test(found))
-				return found;
-			assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-			try
+			BpeFhirFixture.await(what, TIMEOUT, () ->
 			{
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e)
-			{
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+				found.set(query.get());
+				return found.get() != null && done.test(found.get());
+			});
 		}
+		catch (InterruptedException e)
+		{
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		return found.get();
 	}
 
 	/** Deleted by DSF's error handling (not ended through an end event), with the exception's message as reason. */
