@@ -76,7 +76,8 @@ class V1ApiConformanceTest
 		NetworkDefinition network = NetworkDefinitionReader
 				.read(Path.of(V1ApiConformanceTest.class.getResource("/conformance/network.yaml").toURI()));
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
-		Map<String, Integer> ports = Map.of(LOCAL, LoopbackPorts.free(), EXTERNAL, LoopbackPorts.free());
+		List<Integer> free = LoopbackPorts.free(2);
+		Map<String, Integer> ports = Map.of(LOCAL, free.get(0), EXTERNAL, free.get(1));
 		Bundle allowList = LoopbackOrganizations.allowList(network, certificates, ports);
 		localServer = LoopbackOrganizations.server(certificates, LOCAL, ports.get(LOCAL), allowList);
 		externalServer = LoopbackOrganizations.server(certificates, EXTERNAL, ports.get(EXTERNAL), allowList);

@@ -72,8 +72,9 @@ public final class EmbeddedRuntime
 		NetworkClock clock = options.clock() != null ? options.clock() : new NetworkClock();
 
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (OrganizationDefinition organization : organizations)
-			ports.put(organization.identifier(), freePort(organization));
+		List<Integer> free = freePorts(organizations);
+		for (int i = 0; i < organizations.size(); i++)
+			ports.put(organizations.get(i).identifier(), free.get(i));
 		Bundle allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
 				.endpointAddress(o -> baseUrl(ports.get(o.identifier()))).build();
 
@@ -127,15 +128,16 @@ public final class EmbeddedRuntime
 		return "https://localhost:" + port + FhirServer.CONTEXT_PATH;
 	}
 
-	private static int freePort(OrganizationDefinition organization)
+	/** One port per organization, all different. */
+	private static List<Integer> freePorts(List<OrganizationDefinition> organizations)
 	{
 		try
 		{
-			return LoopbackPorts.free();
+			return LoopbackPorts.free(organizations.size());
 		}
 		catch (java.io.IOException e)
 		{
-			throw new NetworkBootException(organization.identifier(), "port", e);
+			throw new NetworkBootException(organizations.get(0).identifier(), "port", e);
 		}
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,7 +36,8 @@ class FhirServerExternalReferenceTest
 	static void start() throws IOException
 	{
 		certificates = NetworkCertificates.generate(network, KeyType.RSA_2048, Clock.systemUTC());
-		Map<String, Integer> ports = Map.of("dic.dsf.test", LoopbackPorts.free(), "hrp.dsf.test", LoopbackPorts.free());
+		List<Integer> free = LoopbackPorts.free(2);
+		Map<String, Integer> ports = Map.of("dic.dsf.test", free.get(0), "hrp.dsf.test", free.get(1));
 		var allowList = AllowListBundle.builder(network).thumbprints(certificates::allowListThumbprints)
 				.endpointAddress(o -> ports.containsKey(o.identifier())
 						? "https://localhost:" + ports.get(o.identifier()) + "/fhir"

@@ -71,14 +71,15 @@ class PersistentOrganizationTest
 	@Test
 	void aRestartedOrganizationKeepsResourcesProcessStatesAndWaitingInstances() throws Exception
 	{
-		Map<String, String> baseUrls = Map.of(A, "https://localhost:" + LoopbackPorts.free() + "/fhir", B,
-				"https://localhost:" + LoopbackPorts.free() + "/fhir");
+		List<Integer> ports = LoopbackPorts.free(4); // two servers, two control endpoints
+		Map<String, String> baseUrls = Map.of(A, "https://localhost:" + ports.get(0) + "/fhir", B,
+				"https://localhost:" + ports.get(1) + "/fhir");
 		Path folderA = folder.resolve("a");
-		Map<String, String> environmentA = environment(folderA, A, baseUrls);
+		Map<String, String> environmentA = environment(folderA, A, baseUrls, ports.get(2));
 		environmentA.put("DEV_DSF_TESTBED_PING_TARGET", B);
 		environmentA.put(OrganizationSettings.DATA_DIRECTORY, "data");
 		Path folderB = folder.resolve("b");
-		Map<String, String> environmentB = environment(folderB, B, baseUrls);
+		Map<String, String> environmentB = environment(folderB, B, baseUrls, ports.get(3));
 
 		NetworkClock clock = new NetworkClock(); // one per JVM for Camunda
 		TwoOrgPingConfig.DEPLOYED.clear();
@@ -212,8 +213,9 @@ class PersistentOrganizationTest
 	{
 		Map<String, String> environment = TestOrganizations.writeA(folder, "https://a/fhir");
 		environment.put(OrganizationSettings.API_HOST, "127.0.0.1");
-		environment.put(OrganizationSettings.API_PORT, String.valueOf(LoopbackPorts.free()));
-		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(LoopbackPorts.free()));
+		List<Integer> ports = LoopbackPorts.free(2);
+		environment.put(OrganizationSettings.API_PORT, String.valueOf(ports.get(0)));
+		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(ports.get(1)));
 		environment.put(OrganizationSettings.DATA_DIRECTORY, "data");
 		return environment;
 	}
@@ -230,12 +232,12 @@ class PersistentOrganizationTest
 	}
 
 	/** The organization's files with the two-org ping plugin as a jar in its plugin directory. */
-	private static Map<String, String> environment(Path folder, String organization, Map<String, String> baseUrls)
-			throws Exception
+	private static Map<String, String> environment(Path folder, String organization, Map<String, String> baseUrls,
+			int controlPort) throws Exception
 	{
 		Map<String, String> environment = TestOrganizations.write(folder, organization, baseUrls);
 		environment.put(OrganizationSettings.API_HOST, "127.0.0.1");
-		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(LoopbackPorts.free()));
+		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(controlPort));
 		writePluginJar(folder.resolve(OrganizationSettings.DEFAULT_PLUGIN_DIRECTORY).resolve(PLUGIN_JAR));
 		return environment;
 	}

@@ -40,11 +40,12 @@ class StandaloneOrganizationTest
 	@Test
 	void startsFromDsfVariablesAndIsControlledOverHttp() throws Exception
 	{
-		int port = LoopbackPorts.free();
+		List<Integer> ports = LoopbackPorts.free(2);
+		int port = ports.get(0);
 		String baseUrl = "https://localhost:" + port + "/fhir";
 		Map<String, String> environment = TestOrganizations.writeA(folder, baseUrl);
 		environment.put(OrganizationSettings.API_HOST, "127.0.0.1");
-		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(LoopbackPorts.free()));
+		environment.put(OrganizationSettings.CONTROL_PORT, String.valueOf(ports.get(1)));
 		List<String> log = new ArrayList<>();
 
 		StandaloneOrganization organization = StandaloneOrganization
